@@ -45,6 +45,7 @@ format:
 
 docs: deps
 	@python3 abi/gen.py kcalls-doc abi/kcalls.def docs/abi-kcalls.md
+	@python3 abi/gen.py iomsg abi/iomsg.def include/sys/iomsg_codes.h
 
 clean:
 	rm -rf $(OABS)

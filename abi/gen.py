@@ -3,6 +3,7 @@
 
     gen.py kcalls DEF OUTDIR     kernel table, kernel prototypes, user stubs, names
     gen.py kcalls-doc DEF OUT    the markdown table for docs/abi-kcalls.md
+    gen.py iomsg DEF OUT         the _IO_* codes header (include/sys/iomsg_codes.h)
 
 The .def format is described at the top of kcalls.def. Everything generated
 carries a "do not edit" banner naming its source.
@@ -138,7 +139,7 @@ def gen_kcalls(src, outdir):
     # User stubs for libqsoe (Skimmer): NAME_r returns the raw result,
     # NAME converts a negative result to -1 and errno.
     u = [b, "#include <sys/neutrino.h>\n#include <errno.h>\n#include <stdint.h>\n"
-         '#include "kcall_numbers.h"\n\n']
+         '#include <skimmer/kapi.h>\n#include "kcall_numbers.h"\n#include "kcall_user.h"\n\n']
     for c in calls:
         if "nostub" in c.flags:
             continue
@@ -161,6 +162,18 @@ def gen_kcalls(src, outdir):
         u.append("\tif (r < 0 && r > -4096) {\n\t\terrno = (int)-r;\n")
         u.append(f"\t\treturn ({c.ret})-1;\n\t}}\n\treturn ({c.ret})r;\n}}\n\n")
     write(os.path.join(outdir, "kcall_stubs.c"), "".join(u))
+
+    # User prototypes of every call (for taskman and libqsoe internals).
+    h = [b, "#ifndef QSOE_GEN_KCALL_USER_H\n#define QSOE_GEN_KCALL_USER_H\n\n",
+         "#include <stddef.h>\n#include <stdint.h>\n#include <sys/types.h>\n"
+         "#include <sys/neutrino.h>\n#include <skimmer/kapi.h>\n\n"]
+    for c in calls:
+        if "nostub" in c.flags:
+            continue
+        ps = ", ".join(f"{t} {n}" for t, n in c.params) or "void"
+        h.append(f"{c.ret} {c.name}({ps});\n{c.ret} {c.name}_r({ps});\n")
+    h.append("\n#endif\n")
+    write(os.path.join(outdir, "kcall_user.h"), "".join(h))
 
     # Names for tracing tools in user space.
     n = [b, "#include <stddef.h>\n\nconst char *\n__kcall_name(unsigned num)\n{\n",
@@ -186,6 +199,107 @@ def gen_kcalls_doc(src, out):
     write(out, "".join(d))
 
 
+IOMSG_GROUPS = {
+    # group: (heading, name-table function or None)
+    "base": ("Range of the _IO_* message types", None),
+    "msg": ("Message types: the first 16 bits of every I/O message", "__io_msg_name"),
+    "connect": ("_IO_CONNECT subtypes (struct _io_connect.subtype)", "__io_connect_name"),
+    "extra": ("_IO_CONNECT extra_type", None),
+    "eflag": ("_IO_CONNECT eflag bits", None),
+    "ret": ("_IO_CONNECT reply status bits", None),
+    "ioflag": ("struct _io_connect ioflag permission bits (O_ACCMODE + 1)", None),
+    "combine": ("combine_len bits", None),
+    "xtype": ("_IO_READ / _IO_WRITE xtype values and flags", None),
+    "openfd": ("_IO_OPENFD xtype values", None),
+    "ftype": ("File types (QNX <sys/ftype.h>)", None),
+    "action": ("_IO_NOTIFY actions (QNX <sys/iomgr.h>)", None),
+    "cond": ("_IO_NOTIFY conditions (QNX <sys/iomgr.h>)", None),
+    "conde": ("_IO_NOTIFY extended conditions, with _NOTIFY_COND_EXTEN", None),
+    "fdinfo": ("_IO_FDINFO flags (QNX <sys/iomgr.h>)", None),
+}
+
+
+class IoConst:
+    def __init__(self, group, name, text, value, desc, line):
+        self.group = group
+        self.name = name
+        self.text = text  # the value as written in the .def
+        self.value = value
+        self.desc = desc
+        self.line = line
+
+
+def parse_iomsg(src):
+    """Parse iomsg.def into a list of IoConst, checking names and values."""
+    consts = []
+    names = {}
+    values = {}  # (group, value) -> name
+    with open(src) as f:
+        for lineno, raw in enumerate(f, 1):
+            text = raw.split("#", 1)[0].strip()
+            if not text:
+                continue
+            m = re.match(r"^([a-z]+)\s+(_[A-Z0-9_]+)\s+(-?(?:0x[0-9a-fA-F]+|[0-9]+))(?:\s+(.*))?$",
+                         text)
+            if not m:
+                die(src, lineno, "expected: GROUP NAME VALUE [description]")
+            group, name, vtext, desc = m.group(1), m.group(2), m.group(3), m.group(4) or ""
+            if group not in IOMSG_GROUPS:
+                die(src, lineno, f"unknown group '{group}'")
+            value = int(vtext, 0)
+            if name in names:
+                die(src, lineno, f"{name} already defined on line {names[name]}")
+            key = (group, value)
+            if key in values and "alias" not in desc:
+                die(src, lineno, f"{name}: value {vtext} already used by {values[key]} "
+                    "(mark aliases with 'alias')")
+            names[name] = lineno
+            values.setdefault(key, name)
+            consts.append(IoConst(group, name, vtext, value, desc, lineno))
+    for c in consts:
+        if c.group in ("msg", "base") and not 0x100 <= c.value <= 0x1ff:
+            die(src, c.line, f"{c.name}: message types are 0x100..0x1ff")
+    return consts
+
+
+def gen_iomsg(src, out):
+    consts = parse_iomsg(src)
+    b = BANNER.format(src="abi/iomsg.def")
+    h = [b, "/*\n * sys/iomsg_codes.h - the _IO_* message protocol numbers. Included by\n"
+         " * <sys/iomsg.h>; `make docs` regenerates it and scripts/iomsg-check.sh\n"
+         " * checks that it matches abi/iomsg.def.\n */\n",
+         "#ifndef _SYS_IOMSG_CODES_H\n#define _SYS_IOMSG_CODES_H\n\n",
+         "/* clang-format off */\n"]
+    for group, (heading, _) in IOMSG_GROUPS.items():
+        members = [c for c in consts if c.group == group]
+        if not members:
+            continue
+        h.append(f"\n/* {heading} */\n")
+        width = max(len(c.name) for c in members)
+        for c in members:
+            v = f"({c.text})" if c.text.startswith("-") else c.text
+            line = f"#define {c.name:<{width}} {v}"
+            if c.desc:
+                line += f" /* {c.desc} */"
+            h.append(line + "\n")
+    for group, (_, fn) in IOMSG_GROUPS.items():
+        if not fn:
+            continue
+        members = [c for c in consts if c.group == group]
+        h.append(f"\n/* Name of a {group} code for tracing, or NULL if unknown. */\n"
+                 f"static inline const char *\n{fn}(unsigned code)\n{{\n"
+                 "\tswitch (code) {\n")
+        seen = set()
+        for c in members:
+            if c.value in seen:
+                continue
+            seen.add(c.value)
+            h.append(f"\tcase {c.name}:\n\t\treturn \"{c.name}\";\n")
+        h.append("\tdefault:\n\t\treturn (const char *)0;\n\t}\n}\n")
+    h.append("/* clang-format on */\n\n#endif /* _SYS_IOMSG_CODES_H */\n")
+    write(out, "".join(h))
+
+
 def main():
     if len(sys.argv) != 4:
         sys.stderr.write(__doc__)
@@ -195,6 +309,8 @@ def main():
         gen_kcalls(src, out)
     elif mode == "kcalls-doc":
         gen_kcalls_doc(src, out)
+    elif mode == "iomsg":
+        gen_iomsg(src, out)
     else:
         sys.stderr.write(__doc__)
         sys.exit(2)

@@ -1,0 +1,37 @@
+# kernel/build.mk - Skimmer.
+KERNEL_SRCS := \
+	kernel/arch/riscv64/head.S kernel/arch/riscv64/entry.S kernel/arch/riscv64/usercopy.S \
+	kernel/arch/riscv64/fp.S kernel/arch/riscv64/trap.c kernel/arch/riscv64/cpu.c \
+	kernel/arch/riscv64/mmu.c kernel/arch/riscv64/sbi.c kernel/arch/riscv64/uart.c \
+	kernel/arch/riscv64/plic.c \
+	kernel/core/main.c kernel/core/klog.c kernel/core/panic.c kernel/core/platform.c \
+	kernel/core/clock.c kernel/core/kcall.c kernel/core/kc_sys.c kernel/core/irq.c \
+	kernel/mm/pmm.c kernel/mm/kmem.c kernel/mm/vm.c kernel/mm/uaccess.c kernel/mm/kc_vm.c \
+	kernel/sched/sched.c kernel/sched/thread.c kernel/sched/ipiq.c kernel/sched/ktimer.c \
+	kernel/sched/waitq.c kernel/sched/kc_thread.c \
+	kernel/proc/proc.c kernel/proc/kc_proc.c kernel/proc/boot.c kernel/proc/ustack.c \
+	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/buddy.c kernel/lib/runq.c \
+	kernel/lib/idtab.c \
+	lib/fmt/fdt.c lib/fmt/cpio.c lib/fmt/elf.c
+
+KERNEL_OBJS := $(foreach s,$(KERNEL_SRCS),$(call kobj,$(s))) $(T)/obj/k/gen/kcall_table.o
+DEPS += $(KERNEL_OBJS:.o=.d)
+
+$(KERNEL_OBJS): | $(KCALL_GEN)
+$(T)/obj/k/kernel/core/main.o: $(GEN)/version.h
+$(T)/obj/k/kernel/core/main.o: KCFLAGS += -include $(GEN)/version.h -DSKIMMER_VERSION=QSOE_VERSION
+
+$(T)/obj/k/gen/kcall_table.o: $(GEN)/kcall_table.c
+	@mkdir -p $(dir $@)
+	@echo "  KCC     gen/kcall_table.c"
+	@$(CC) $(KCFLAGS) -c $< -o $@
+
+$(T)/skimmer.elf: $(KERNEL_OBJS) $(TOP)/kernel/arch/riscv64/kernel.ld
+	@echo "  LD      skimmer.elf"
+	@$(KLD) -T $(TOP)/kernel/arch/riscv64/kernel.ld -nostdlib -o $@ $(KERNEL_OBJS) $(LIBGCC_K)
+
+$(T)/skimmer.bin: $(T)/skimmer.elf
+	@echo "  OBJCOPY skimmer.bin"
+	@$(OBJCOPY) -O binary $< $@
+
+ALL += $(T)/skimmer.elf $(T)/skimmer.bin

@@ -1,0 +1,24 @@
+# lib/qsoe/skimmer/build.mk - libqsoe for Skimmer: the kernel-call stubs.
+#
+# libqsoe.a is what static programs (taskman, kernel tests) link; the
+# shared libqsoe.so comes with the C library (lib/c).
+LIBQSOE_SRCS := lib/qsoe/skimmer/thread_create.c
+LIBQSOE_OBJS := $(foreach s,$(LIBQSOE_SRCS),$(call uobj,$(s))) $(T)/obj/u/gen/kcall_stubs.o \
+	$(T)/obj/u/gen/kcall_names.o
+DEPS += $(LIBQSOE_OBJS:.o=.d)
+QSOE_SKIMMER_CFLAGS := -I$(TOP)/kernel/uapi -I$(GEN)
+
+$(LIBQSOE_OBJS): UCFLAGS += $(QSOE_SKIMMER_CFLAGS)
+$(LIBQSOE_OBJS): | $(KCALL_GEN)
+
+$(T)/obj/u/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      gen/$*.c"
+	@$(CC) $(UCFLAGS) -c $< -o $@
+
+$(T)/lib/libqsoe.a: $(LIBQSOE_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  AR      libqsoe.a"
+	@rm -f $@ && $(AR) rcs $@ $^
+
+ALL += $(T)/lib/libqsoe.a

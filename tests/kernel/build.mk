@@ -1,0 +1,30 @@
+# tests/kernel/build.mk - Skimmer's kernel tests and micro-benchmarks:
+# static programs with their own tiny runtime (ktest.c), no C library.
+KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp kbench
+KTEST_RT := tests/kernel/start.S tests/kernel/ktest.c kernel/lib/string.c kernel/lib/vsnprintf.c
+KTEST_RT_OBJS := $(foreach s,$(KTEST_RT),$(T)/obj/kt/$(basename $(s)).o)
+KTEST_CFLAGS := $(filter-out -fPIC,$(UCFLAGS)) -fno-pic -mcmodel=medany -I$(TOP)/kernel/uapi \
+	-I$(GEN) -I$(TOP)/kernel/include/shim -I$(TOP)/kernel/include \
+	-I$(TOP)/kernel/arch/riscv64/include
+
+$(T)/obj/kt/%.o: $(TOP)/%.c | $(KCALL_GEN)
+	@mkdir -p $(dir $@)
+	@echo "  CC      [kt] $*.c"
+	@$(CC) $(KTEST_CFLAGS) -c $< -o $@
+
+$(T)/obj/kt/%.o: $(TOP)/%.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      [kt] $*.S"
+	@$(CC) $(filter-out -fPIC,$(UASFLAGS)) -c $< -o $@
+
+define ktest_rule
+$(T)/boot/$(1): $(T)/obj/kt/tests/kernel/$(1).o $(KTEST_RT_OBJS) $(T)/lib/libqsoe.a
+	@mkdir -p $$(dir $$@)
+	@echo "  LD      $(1)"
+	@$(ULD) -static -nostdlib -T $(TOP)/mk/static-user.ld -o $$@ $$(filter %.o,$$^) \
+		$(T)/lib/libqsoe.a $(LIBGCC_U)
+DEPS += $(T)/obj/kt/tests/kernel/$(1).d
+endef
+$(foreach k,$(KTESTS),$(eval $(call ktest_rule,$(k))))
+DEPS += $(KTEST_RT_OBJS:.o=.d)
+ALL += $(foreach k,$(KTESTS),$(T)/boot/$(k))
