@@ -38,7 +38,7 @@ test: all
 	@cd $(OABS)/host && ctest --output-on-failure -j $(NPROC) --timeout 1200
 
 bench: target
-	@scripts/bench.sh $(OABS)/target
+	@scripts/bench.py $(OABS)/target
 
 format:
 	@git ls-files '*.c' '*.h' | grep -v -e '^tests/.*/cases/' | xargs clang-format -i
