@@ -8,7 +8,7 @@ KERNEL_SRCS := \
 	kernel/core/clock.c kernel/core/kcall.c kernel/core/kc_sys.c kernel/core/irq.c \
 	kernel/mm/pmm.c kernel/mm/kmem.c kernel/mm/vm.c kernel/mm/uaccess.c kernel/mm/kc_vm.c \
 	kernel/sched/sched.c kernel/sched/thread.c kernel/sched/ipiq.c kernel/sched/ktimer.c \
-	kernel/sched/waitq.c kernel/sched/kc_thread.c \
+	kernel/sched/waitq.c kernel/sched/kc_thread.c kernel/sched/kc_timer.c \
 	kernel/proc/proc.c kernel/proc/kc_proc.c kernel/proc/boot.c kernel/proc/ustack.c \
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/buddy.c kernel/lib/runq.c \
 	kernel/lib/idtab.c \

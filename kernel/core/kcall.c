@@ -29,6 +29,10 @@ void kcall_dispatch(struct thread *t)
 	if (unlikely(kcall_trace))
 		kprintf("[%d.%d] %s = %ld\n", t->proc->pid, t->tid,
 		        n < __KER_MAX && kcall_table[n].name ? kcall_table[n].name : "?", r);
-	if (r != KCALL_BLOCKED)
+	if (r != KCALL_BLOCKED) {
 		t->tf.regs[REG_A0] = (uint64_t)r;
+		/* A TimerTimeout applies to the next kernel call only. */
+		if (n != __KER_TIMER_TIMEOUT)
+			t->timeout_states = 0;
+	}
 }

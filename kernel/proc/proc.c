@@ -36,7 +36,7 @@ void proc_init(void)
 {
 	kmem_cache_init(&proc_cache, "process", sizeof(struct process), 8);
 	idtab_init(&pids, PID_MAX);
-	waitq_init(&zombie_wq, NULL);
+	waitq_init(&zombie_wq, NULL, NULL, NULL);
 }
 
 struct process *proc_create(const char *name, pid_t ppid, uint32_t flags, int *err)
@@ -56,7 +56,7 @@ struct process *proc_create(const char *name, pid_t ppid, uint32_t flags, int *e
 	idtab_init(&p->threads, 1u << 20);
 	list_init(&p->thread_list);
 	list_init(&p->zombie_link);
-	waitq_init(&p->join_wq, &p->kobj);
+	waitq_init(&p->join_wq, &p->kobj, NULL, NULL);
 	p->as = aspace_create(err);
 	if (p->as == NULL) {
 		kmem_free(&proc_cache, p);
@@ -116,13 +116,13 @@ static void proc_finish(struct process *p)
 	aspace_destroy(p->as);
 	p->as = NULL;
 
-	spin_lock(&zombie_wq.lock);
+	spin_lock(zombie_wq.lock);
 	spin_lock(&pid_lock);
 	p->state = PROC_ZOMBIE;
 	list_add_tail(&zombies, &p->zombie_link);
 	spin_unlock(&pid_lock);
 	zombie_deliver();
-	spin_unlock(&zombie_wq.lock);
+	spin_unlock(zombie_wq.lock);
 }
 
 void proc_thread_exited(struct process *p)
@@ -232,10 +232,10 @@ long proc_wait(pid_t pid, int flags, uaddr_t info)
 	struct thread *self = this_cpu()->cur;
 	int status;
 
-	spin_lock(&zombie_wq.lock);
+	spin_lock(zombie_wq.lock);
 	pid_t r = reap(pid, &status);
 	if (r != 0 || (flags & PROCWAIT_NOHANG)) {
-		spin_unlock(&zombie_wq.lock);
+		spin_unlock(zombie_wq.lock);
 		if (r > 0 && info) {
 			struct proc_exitinfo ei = {.pid = r, .status = status};
 			if (copyout(info, &ei, sizeof(ei)) < 0)
@@ -246,7 +246,7 @@ long proc_wait(pid_t pid, int flags, uaddr_t info)
 	self->blk.procwait.pid = pid;
 	self->blk.procwait.info = info;
 	waitq_block(&zombie_wq, self, STATE_WAITCTX); /* waiting for a process event */
-	spin_unlock(&zombie_wq.lock);
+	spin_unlock(zombie_wq.lock);
 	return KCALL_BLOCKED;
 }
 

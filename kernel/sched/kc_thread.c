@@ -184,7 +184,7 @@ long kc_ThreadJoin(int tid, uaddr_t status)
 
 	if (tid <= 0 || tid == self->tid)
 		return tid == self->tid ? -EDEADLK : -EINVAL;
-	spin_lock(&p->join_wq.lock);
+	spin_lock(p->join_wq.lock);
 	spin_lock(&p->lock);
 	struct thread *t = idtab_get(&p->threads, (uint32_t)tid);
 	long r;
@@ -196,7 +196,7 @@ long kc_ThreadJoin(int tid, uaddr_t status)
 		idtab_remove(&p->threads, (uint32_t)tid);
 		list_del(&t->proc_link);
 		spin_unlock(&p->lock);
-		spin_unlock(&p->join_wq.lock);
+		spin_unlock(p->join_wq.lock);
 		r = 0;
 		if (status && copyout(status, &t->exit_value, sizeof(uint64_t)) < 0)
 			r = -EFAULT;
@@ -209,7 +209,7 @@ long kc_ThreadJoin(int tid, uaddr_t status)
 		{
 			if (list_entry(l, struct thread, wq_link)->blk.join.tid == tid) {
 				spin_unlock(&p->lock);
-				spin_unlock(&p->join_wq.lock);
+				spin_unlock(p->join_wq.lock);
 				return -EBUSY;
 			}
 		}
@@ -217,11 +217,11 @@ long kc_ThreadJoin(int tid, uaddr_t status)
 		self->blk.join.tid = tid;
 		self->blk.join.status = status;
 		waitq_block(&p->join_wq, self, STATE_JOIN);
-		spin_unlock(&p->join_wq.lock);
+		spin_unlock(p->join_wq.lock);
 		return KCALL_BLOCKED;
 	}
 	spin_unlock(&p->lock);
-	spin_unlock(&p->join_wq.lock);
+	spin_unlock(p->join_wq.lock);
 	return r;
 }
 

@@ -48,10 +48,11 @@ void sched_ready(struct thread *t)
 /* Arms t's timeout if TimerTimeout asked for one for 'state'. */
 static void arm_timeout(struct thread *t, int state)
 {
-	if (!(t->timeout_states & (1u << state)))
-		return;
-	t->timeout_states = 0;
-	ktimer_arm(&t->timeout, arch_now() + ns_to_ticks_ceil(t->timeout_ns));
+	uint32_t states = t->timeout_states;
+
+	t->timeout_states = 0; /* consumed by the first blocking state, covered or not */
+	if (states & (1u << state))
+		ktimer_arm(&t->timeout, t->timeout_deadline);
 }
 
 void sched_block_current(int state)

@@ -139,7 +139,7 @@ static void thread_finish(struct thread *t)
 
 	/* A thread blocked in ThreadJoin on us takes the exit value now. */
 	struct thread *joiner = NULL;
-	spin_lock(&p->join_wq.lock);
+	spin_lock(p->join_wq.lock);
 	struct list *l;
 	list_for_each(l, &p->join_wq.head)
 	{
@@ -165,7 +165,7 @@ static void thread_finish(struct thread *t)
 		arch_set_retval(joiner, r);
 		sched_wake(joiner);
 	}
-	spin_unlock(&p->join_wq.lock);
+	spin_unlock(p->join_wq.lock);
 	if (!keep)
 		thread_release(t);
 	proc_thread_exited(p);
@@ -201,7 +201,7 @@ void thread_kill_local(struct thread *t)
 		thread_exit_current(0);
 		return;
 	}
-	waitq_cancel(t);
+	waitq_cancel(t, WQ_KILL);
 	if (t->state == STATE_READY)
 		runq_remove(&c->rq, &t->rq_link, t->prio);
 	thread_finish(t);
@@ -239,7 +239,7 @@ void thread_timeout_fired(struct ktimer *kt)
 	if (t->flags & TF_DEAD)
 		return;
 	if (t->wq != NULL) {
-		if (!waitq_cancel(t))
+		if (!waitq_cancel(t, WQ_TIMEOUT))
 			return; /* woken concurrently: its result is already set */
 	} else if (t->state == STATE_READY || t->state == STATE_RUNNING) {
 		return;

@@ -6,14 +6,18 @@
 #include <skimmer/thread.h>
 #include <skimmer/waitq.h>
 
-void waitq_init(struct waitq *wq, struct kobj *owner)
+void
+waitq_init(struct waitq *wq, struct kobj *owner, spinlock_t *shared, const struct waitq_ops *ops)
 {
-	spin_init(&wq->lock);
+	spin_init(&wq->own_lock);
+	wq->lock = shared ? shared : &wq->own_lock;
 	list_init(&wq->head);
 	wq->owner = owner;
+	wq->ops = ops;
 }
 
-void waitq_block(struct waitq *wq, struct thread *t, int state)
+void
+waitq_block(struct waitq *wq, struct thread *t, int state)
 {
 	struct list *l;
 
@@ -24,7 +28,7 @@ void waitq_block(struct waitq *wq, struct thread *t, int state)
 			break;
 	}
 	list_add_before(l, &t->wq_link);
-	t->wq = wq;
+	__atomic_store_n(&t->wq, wq, __ATOMIC_RELEASE);
 	if (wq->owner) {
 		kobj_get(wq->owner);
 		t->blocked_ref = wq->owner;
@@ -32,36 +36,52 @@ void waitq_block(struct waitq *wq, struct thread *t, int state)
 	sched_block_current(state);
 }
 
-struct thread *waitq_pop(struct waitq *wq)
+struct thread *
+waitq_peek(struct waitq *wq)
 {
 	if (list_empty(&wq->head))
 		return NULL;
-	struct thread *t = list_entry(wq->head.next, struct thread, wq_link);
-	list_del(&t->wq_link);
-	t->wq = NULL;
+	return list_entry(wq->head.next, struct thread, wq_link);
+}
+
+struct thread *
+waitq_pop(struct waitq *wq)
+{
+	struct thread *t = waitq_peek(wq);
+
+	if (t) {
+		list_del(&t->wq_link);
+		__atomic_store_n(&t->wq, NULL, __ATOMIC_RELEASE);
+	}
 	return t;
 }
 
-void waitq_remove(struct waitq *wq, struct thread *t)
+void
+waitq_remove(struct waitq *wq, struct thread *t)
 {
 	KASSERT(t->wq == wq);
 	list_del(&t->wq_link);
-	t->wq = NULL;
+	__atomic_store_n(&t->wq, NULL, __ATOMIC_RELEASE);
 }
 
-bool waitq_cancel(struct thread *t)
+bool
+waitq_cancel(struct thread *t, enum wq_reason why)
 {
 	struct waitq *wq = __atomic_load_n(&t->wq, __ATOMIC_ACQUIRE);
 
 	if (wq == NULL)
 		return false;
 	/* t's reference on wq->owner keeps wq alive while we look at it. */
-	spin_lock(&wq->lock);
-	bool mine = t->wq == wq;
-	if (mine) {
+	spin_lock(wq->lock);
+	bool removed = false;
+	if (t->wq == wq && (why == WQ_KILL || !wq->ops || !wq->ops->may_cancel ||
+			    wq->ops->may_cancel(wq, t, why))) {
 		list_del(&t->wq_link);
-		t->wq = NULL;
+		__atomic_store_n(&t->wq, NULL, __ATOMIC_RELEASE);
+		if (wq->ops && wq->ops->cancelled)
+			wq->ops->cancelled(wq, t, why);
+		removed = true;
 	}
-	spin_unlock(&wq->lock);
-	return mine;
+	spin_unlock(wq->lock);
+	return removed;
 }

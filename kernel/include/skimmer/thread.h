@@ -59,7 +59,7 @@ struct thread {
 	struct kobj *blocked_ref; /* reference held while blocked */
 	struct ktimer timeout;    /* bounds the current blocking state */
 	uint32_t timeout_states;  /* TimerTimeout: states the next timeout applies to */
-	uint64_t timeout_ns;      /* TimerTimeout: relative ns for the next blocking state */
+	uint64_t timeout_deadline; /* TimerTimeout: absolute deadline (ticks) */
 
 	/* Arguments of the blocking kernel call, for whoever completes it. */
 	union {
