@@ -1,7 +1,7 @@
 # abi/build.mk - code generated from the ABI definitions.
 GEN := $(T)/gen
 KCALL_GEN := $(GEN)/kcall_numbers.h $(GEN)/kcall_protos.h $(GEN)/kcall_table.c \
-	$(GEN)/kcall_stubs.c $(GEN)/kcall_names.c $(GEN)/kcall_user.h
+	$(GEN)/kcall_stubs.c $(GEN)/kcall_names.c $(GEN)/kcall_user.h $(GEN)/kcall_raw.h
 
 $(KCALL_GEN) &: $(TOP)/abi/kcalls.def $(TOP)/abi/gen.py
 	@mkdir -p $(GEN)

@@ -175,6 +175,22 @@ def gen_kcalls(src, outdir):
     h.append("\n#endif\n")
     write(os.path.join(outdir, "kcall_user.h"), "".join(h))
 
+    # Raw call helpers for hand-written stubs ([nostub] calls).
+    r = [b, "#ifndef QSOE_GEN_KCALL_RAW_H\n#define QSOE_GEN_KCALL_RAW_H\n\n"]
+    for n in range(MAX_ARGS + 1):
+        params = "".join(f", long a{i}" for i in range(n))
+        r.append(f"static inline long\n__kcall{n}(long num{params})\n{{\n")
+        for i in range(n):
+            r.append(f'\tregister long r{i} __asm__("a{i}") = a{i};\n')
+        if n == 0:
+            r.append('\tregister long r0 __asm__("a0");\n')
+        r.append('\tregister long r7 __asm__("a7") = num;\n')
+        ins = ", ".join([f'"r"(r{i})' for i in range(1, n)] + ['"r"(r7)'])
+        out = '"+r"(r0)' if n else '"=r"(r0)'
+        r.append(f'\t__asm__ volatile("ecall" : {out} : {ins} : "memory");\n\treturn r0;\n}}\n\n')
+    r.append("#endif\n")
+    write(os.path.join(outdir, "kcall_raw.h"), "".join(r))
+
     # Names for tracing tools in user space.
     n = [b, "#include <stddef.h>\n\nconst char *\n__kcall_name(unsigned num)\n{\n",
          "\tswitch (num) {\n"]

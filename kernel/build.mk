@@ -10,6 +10,9 @@ KERNEL_SRCS := \
 	kernel/sched/sched.c kernel/sched/thread.c kernel/sched/ipiq.c kernel/sched/ktimer.c \
 	kernel/sched/waitq.c kernel/sched/kc_thread.c kernel/sched/kc_timer.c \
 	kernel/proc/proc.c kernel/proc/kc_proc.c kernel/proc/boot.c kernel/proc/ustack.c \
+	kernel/proc/signal.c \
+	kernel/ipc/iodesc.c kernel/ipc/channel.c kernel/ipc/connect.c kernel/ipc/msg.c \
+	kernel/ipc/event.c kernel/ipc/ipc_proc.c kernel/ipc/kc_ipc.c \
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/buddy.c kernel/lib/runq.c \
 	kernel/lib/idtab.c \
 	lib/fmt/fdt.c lib/fmt/cpio.c lib/fmt/elf.c

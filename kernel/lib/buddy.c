@@ -64,12 +64,17 @@ void buddy_free(struct buddy *b, struct page *p, unsigned order)
 
 void buddy_release(struct buddy *b, uint64_t pfn, size_t count)
 {
-	if (pfn < b->base_pfn)
+	/* Clip [pfn, pfn + count) to the zone without overflowing. */
+	if (pfn < b->base_pfn) {
+		if (count <= b->base_pfn - pfn)
+			return;
+		count -= (size_t)(b->base_pfn - pfn);
+		pfn = b->base_pfn;
+	}
+	if (pfn - b->base_pfn >= b->npages)
 		return;
 	size_t idx = (size_t)(pfn - b->base_pfn);
-	size_t end = idx + count;
-	if (end > b->npages)
-		end = b->npages;
+	size_t end = count > b->npages - idx ? b->npages : idx + count;
 	while (idx < end) {
 		/* Largest aligned block that starts at idx and fits. */
 		unsigned order = 0;

@@ -2,6 +2,7 @@
  * proc.c - the process object: creation, termination, zombies (see proc.h).
  */
 #include <skimmer/cpu.h>
+#include <skimmer/ipc.h>
 #include <skimmer/kmem.h>
 #include <skimmer/kstring.h>
 #include <skimmer/printk.h>
@@ -57,6 +58,7 @@ struct process *proc_create(const char *name, pid_t ppid, uint32_t flags, int *e
 	list_init(&p->thread_list);
 	list_init(&p->zombie_link);
 	waitq_init(&p->join_wq, &p->kobj, NULL, NULL);
+	ipc_proc_init(p);
 	p->as = aspace_create(err);
 	if (p->as == NULL) {
 		kmem_free(&proc_cache, p);
@@ -74,6 +76,7 @@ struct process *proc_create(const char *name, pid_t ppid, uint32_t flags, int *e
 		return NULL;
 	}
 	p->pid = pid;
+	ipc_attach_sysmgr(p);
 	return p;
 }
 
@@ -94,6 +97,22 @@ struct process *proc_get(pid_t pid)
 static pid_t reap(pid_t pid, int *status);
 static void zombie_deliver(void);
 
+struct process *proc_next(pid_t after)
+{
+	spin_lock(&pid_lock);
+	for (int i = idtab_next(&pids, (uint32_t)after + 1); i >= 0;
+	     i = idtab_next(&pids, (uint32_t)i + 1)) {
+		struct process *p = idtab_get(&pids, (uint32_t)i);
+		if (p->state == PROC_ALIVE) {
+			kobj_get(&p->kobj);
+			spin_unlock(&pid_lock);
+			return p;
+		}
+	}
+	spin_unlock(&pid_lock);
+	return NULL;
+}
+
 /* Tears down what the last thread left: address space, IPC objects. */
 static void proc_finish(struct process *p)
 {
@@ -113,6 +132,7 @@ static void proc_finish(struct process *p)
 		list_del(&t->proc_link);
 		thread_free_zombie(t);
 	}
+	ipc_proc_cleanup(p);
 	aspace_destroy(p->as);
 	p->as = NULL;
 

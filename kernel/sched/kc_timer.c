@@ -18,8 +18,7 @@
  * setting applies to the next kernel call only. notify must be NULL or
  * SIGEV_UNBLOCK. *otime receives the ns left of a previous setting.
  */
-long
-kc_TimerTimeout(clockid_t id, uint32_t flags, uaddr_t notify, uaddr_t ntime, uaddr_t otime)
+long kc_TimerTimeout(clockid_t id, uint32_t flags, uaddr_t notify, uaddr_t ntime, uaddr_t otime)
 {
 	struct thread *t = kcall_self();
 	uint64_t ns = 0, now_ticks = arch_now();

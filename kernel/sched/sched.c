@@ -50,8 +50,14 @@ static void arm_timeout(struct thread *t, int state)
 {
 	uint32_t states = t->timeout_states;
 
-	t->timeout_states = 0; /* consumed by the first blocking state, covered or not */
-	if (states & (1u << state))
+	/*
+	 * Consumed by the first blocking state of the call. The timer is armed
+	 * whenever the call blocks; when it fires, the state the thread is then
+	 * in decides whether it applies (a MsgSend may go SEND -> REPLY).
+	 */
+	t->timeout_states = 0;
+	t->tmo_states = states;
+	if (states)
 		ktimer_arm(&t->timeout, t->timeout_deadline);
 }
 
@@ -73,6 +79,7 @@ void sched_wake_local(struct thread *t)
 		t->blocked_ref = NULL;
 	}
 	ktimer_cancel(&t->timeout);
+	t->nowq_block = false;
 	sched_ready(t);
 }
 

@@ -166,8 +166,10 @@ static void thread_finish(struct thread *t)
 		sched_wake(joiner);
 	}
 	spin_unlock(p->join_wq.lock);
+	int tid = t->tid;
 	if (!keep)
 		thread_release(t);
+	ipc_thread_died(p, tid);
 	proc_thread_exited(p);
 	proc_put(p);
 }
@@ -240,9 +242,9 @@ void thread_timeout_fired(struct ktimer *kt)
 		return;
 	if (t->wq != NULL) {
 		if (!waitq_cancel(t, WQ_TIMEOUT))
-			return; /* woken concurrently: its result is already set */
-	} else if (t->state == STATE_READY || t->state == STATE_RUNNING) {
-		return;
+			return; /* woken concurrently, or the queue kept it */
+	} else if (!t->nowq_block || !(t->tmo_states & (1u << t->state))) {
+		return; /* running, ready, a wake is on its way, or not covered */
 	}
 	arch_set_retval(t, -ETIMEDOUT);
 	sched_wake_local(t);

@@ -6,8 +6,8 @@
 #include <skimmer/thread.h>
 #include <skimmer/waitq.h>
 
-void
-waitq_init(struct waitq *wq, struct kobj *owner, spinlock_t *shared, const struct waitq_ops *ops)
+void waitq_init(struct waitq *wq, struct kobj *owner, spinlock_t *shared,
+                const struct waitq_ops *ops)
 {
 	spin_init(&wq->own_lock);
 	wq->lock = shared ? shared : &wq->own_lock;
@@ -16,8 +16,7 @@ waitq_init(struct waitq *wq, struct kobj *owner, spinlock_t *shared, const struc
 	wq->ops = ops;
 }
 
-void
-waitq_block(struct waitq *wq, struct thread *t, int state)
+void waitq_block(struct waitq *wq, struct thread *t, int state)
 {
 	struct list *l;
 
@@ -36,16 +35,14 @@ waitq_block(struct waitq *wq, struct thread *t, int state)
 	sched_block_current(state);
 }
 
-struct thread *
-waitq_peek(struct waitq *wq)
+struct thread *waitq_peek(struct waitq *wq)
 {
 	if (list_empty(&wq->head))
 		return NULL;
 	return list_entry(wq->head.next, struct thread, wq_link);
 }
 
-struct thread *
-waitq_pop(struct waitq *wq)
+struct thread *waitq_pop(struct waitq *wq)
 {
 	struct thread *t = waitq_peek(wq);
 
@@ -56,16 +53,14 @@ waitq_pop(struct waitq *wq)
 	return t;
 }
 
-void
-waitq_remove(struct waitq *wq, struct thread *t)
+void waitq_remove(struct waitq *wq, struct thread *t)
 {
 	KASSERT(t->wq == wq);
 	list_del(&t->wq_link);
 	__atomic_store_n(&t->wq, NULL, __ATOMIC_RELEASE);
 }
 
-bool
-waitq_cancel(struct thread *t, enum wq_reason why)
+bool waitq_cancel(struct thread *t, enum wq_reason why)
 {
 	struct waitq *wq = __atomic_load_n(&t->wq, __ATOMIC_ACQUIRE);
 
@@ -74,8 +69,22 @@ waitq_cancel(struct thread *t, enum wq_reason why)
 	/* t's reference on wq->owner keeps wq alive while we look at it. */
 	spin_lock(wq->lock);
 	bool removed = false;
-	if (t->wq == wq && (why == WQ_KILL || !wq->ops || !wq->ops->may_cancel ||
-			    wq->ops->may_cancel(wq, t, why))) {
+	/*
+	 * A timeout covers only the states TimerTimeout named (t->state is
+	 * stable while t is on a queue whose lock we hold). A queue with a
+	 * may_cancel hook decides for itself (and sees uncovered timeouts too).
+	 */
+	bool covered = why != WQ_TIMEOUT || (t->tmo_states & (1u << t->state));
+	bool go;
+	if (t->wq != wq)
+		go = false;
+	else if (why == WQ_KILL)
+		go = true;
+	else if (wq->ops && wq->ops->may_cancel)
+		go = wq->ops->may_cancel(wq, t, why);
+	else
+		go = covered;
+	if (go) {
 		list_del(&t->wq_link);
 		__atomic_store_n(&t->wq, NULL, __ATOMIC_RELEASE);
 		if (wq->ops && wq->ops->cancelled)

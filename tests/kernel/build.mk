@@ -1,6 +1,6 @@
 # tests/kernel/build.mk - Skimmer's kernel tests and micro-benchmarks:
 # static programs with their own tiny runtime (ktest.c), no C library.
-KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp kbench
+KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp ktest_ipc kbench
 KTEST_RT := tests/kernel/start.S tests/kernel/ktest.c kernel/lib/string.c kernel/lib/vsnprintf.c
 KTEST_RT_OBJS := $(foreach s,$(KTEST_RT),$(T)/obj/kt/$(basename $(s)).o)
 KTEST_CFLAGS := $(filter-out -fPIC,$(UCFLAGS)) -fno-pic -mcmodel=medany -I$(TOP)/kernel/uapi \

@@ -30,9 +30,13 @@ struct thread;
 /* p->flags */
 #define PROC_F_SYSMGR 0x1u /* the process manager: may make [priv] kernel calls */
 
+#define CRED_NGROUPS  8 /* supplementary groups kept by the kernel (QNX __NGROUPS_MAX) */
+
 struct cred {
 	uid_t ruid, euid, suid;
 	gid_t rgid, egid, sgid;
+	uint32_t ngroups;
+	gid_t groups[CRED_NGROUPS];
 };
 
 struct process {
@@ -51,6 +55,14 @@ struct process {
 	unsigned nthreads;    /* threads not yet exited */
 	struct waitq join_wq; /* ThreadJoin callers (lock order: join_wq, then lock) */
 
+	/* Message passing (ipc.h). */
+	struct idtab channels;   /* chid -> struct channel (chids start at 1) */
+	struct idtab coids;      /* coid -> struct connection */
+	struct idtab side_coids; /* coid - _NTO_SIDE_CHANNEL -> struct connection */
+	struct idtab scoids;     /* scoid -> struct sconn, this process as server */
+	int coid_death_chid;     /* channel with _NTO_CHF_COID_DISCONNECT, 0 if none */
+	int thread_death_chid;   /* channel with _NTO_CHF_THREAD_DEATH, 0 if none */
+
 	int exit_status;         /* wait status (QNX/POSIX encoding) */
 	struct list zombie_link; /* on the zombie list while PROC_ZOMBIE */
 };
@@ -59,6 +71,9 @@ void proc_init(void);
 
 /* Creates an empty process (no threads). Returns it or NULL with *err set. */
 struct process *proc_create(const char *name, pid_t ppid, uint32_t flags, int *err);
+
+/* The next live process with pid > after (reference taken), or NULL. */
+struct process *proc_next(pid_t after);
 
 /* Looks up a live process and takes a reference; NULL if none. */
 struct process *proc_get(pid_t pid);

@@ -10,6 +10,7 @@
 #ifndef SKIMMER_THREAD_H
 #define SKIMMER_THREAD_H
 
+#include <skimmer/ipc.h>
 #include <skimmer/ipiq.h>
 #include <skimmer/kobj.h>
 #include <skimmer/ktimer.h>
@@ -56,10 +57,12 @@ struct thread {
 	/* Blocking (see waitq.h). */
 	struct waitq *wq; /* queue blocked on, NULL if none */
 	struct list wq_link;
-	struct kobj *blocked_ref; /* reference held while blocked */
-	struct ktimer timeout;    /* bounds the current blocking state */
-	uint32_t timeout_states;  /* TimerTimeout: states the next timeout applies to */
+	struct kobj *blocked_ref;  /* reference held while blocked */
+	struct ktimer timeout;     /* bounds the current blocking state */
+	uint32_t timeout_states;   /* TimerTimeout: states the next timeout applies to */
 	uint64_t timeout_deadline; /* TimerTimeout: absolute deadline (ticks) */
+	uint32_t tmo_states;       /* states the armed timeout applies to */
+	bool nowq_block; /* blocked with no waitq (sleep, InterruptWait): home hart only */
 
 	/* Arguments of the blocking kernel call, for whoever completes it. */
 	union {
@@ -71,6 +74,8 @@ struct thread {
 			int tid;
 			uaddr_t status;
 		} join;
+		struct ipc_send send;
+		struct ipc_recv recv;
 	} blk;
 
 	/* Exit and join. */

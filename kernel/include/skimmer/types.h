@@ -25,6 +25,7 @@ typedef __gid_t gid_t;
 typedef __clockid_t clockid_t;
 typedef __timer_t timer_t;
 typedef __ssize_t ssize_t;
+typedef long rcvid_t; /* __rcvid_t in qsoe/abi/neutrino.h */
 
 #define likely(x)                       __builtin_expect(!!(x), 1)
 #define unlikely(x)                     __builtin_expect(!!(x), 0)

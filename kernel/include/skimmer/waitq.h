@@ -26,8 +26,8 @@ struct waitq;
 /* Why a blocked thread is being pulled out of its queue. */
 enum wq_reason {
 	WQ_TIMEOUT, /* its TimerTimeout expired */
-	WQ_SIGNAL, /* a signal must be delivered to it */
-	WQ_KILL, /* it is being destroyed: always removed */
+	WQ_SIGNAL,  /* a signal must be delivered to it */
+	WQ_KILL,    /* it is being destroyed: always removed */
 };
 
 struct waitq_ops {
@@ -35,7 +35,8 @@ struct waitq_ops {
 	 * Called with the queue's lock held before t is removed for 'why'
 	 * (never for WQ_KILL). Returns true to let the removal go ahead, false
 	 * to keep t blocked (e.g. REPLY-blocked on an _NTO_CHF_UNBLOCK channel:
-	 * the server is sent an unblock pulse instead).
+	 * the server is sent an unblock pulse instead). For WQ_TIMEOUT the hook
+	 * must itself check that t->tmo_states covers t->state.
 	 */
 	bool (*may_cancel)(struct waitq *wq, struct thread *t, enum wq_reason why);
 	/* Called with the lock held after t was removed for any reason but a wake. */
@@ -43,16 +44,16 @@ struct waitq_ops {
 };
 
 struct waitq {
-	spinlock_t *lock; /* protects the queue (may be shared) */
+	spinlock_t *lock;    /* protects the queue (may be shared) */
 	spinlock_t own_lock; /* used when no shared lock is given */
 	struct list head;
-	struct kobj *owner; /* object containing the queue; NULL if never freed */
+	struct kobj *owner;          /* object containing the queue; NULL if never freed */
 	const struct waitq_ops *ops; /* NULL: plain removal */
 };
 
 /* Initialises wq with its own lock (shared == NULL) or a shared one. */
 void waitq_init(struct waitq *wq, struct kobj *owner, spinlock_t *shared,
-		const struct waitq_ops *ops);
+                const struct waitq_ops *ops);
 
 /*
  * Puts the current thread on wq in blocking state 'state' (a STATE_*).

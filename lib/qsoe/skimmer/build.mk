@@ -2,7 +2,7 @@
 #
 # libqsoe.a is what static programs (taskman, kernel tests) link; the
 # shared libqsoe.so comes with the C library (lib/c).
-LIBQSOE_SRCS := lib/qsoe/skimmer/thread_create.c
+LIBQSOE_SRCS := lib/qsoe/skimmer/thread_create.c lib/qsoe/skimmer/msg.c
 LIBQSOE_OBJS := $(foreach s,$(LIBQSOE_SRCS),$(call uobj,$(s))) $(T)/obj/u/gen/kcall_stubs.o \
 	$(T)/obj/u/gen/kcall_names.o
 DEPS += $(LIBQSOE_OBJS:.o=.d)
