@@ -13,6 +13,8 @@ KERNEL_SRCS := \
 	kernel/proc/signal.c \
 	kernel/ipc/iodesc.c kernel/ipc/channel.c kernel/ipc/connect.c kernel/ipc/msg.c \
 	kernel/ipc/event.c kernel/ipc/ipc_proc.c kernel/ipc/kc_ipc.c \
+	kernel/sync/key.c kernel/sync/pi.c kernel/sync/mutex.c kernel/sync/condvar.c \
+	kernel/sync/sem.c kernel/sync/kc_sync.c \
 	kernel/lib/string.c kernel/lib/vsnprintf.c kernel/lib/buddy.c kernel/lib/runq.c \
 	kernel/lib/idtab.c \
 	lib/fmt/fdt.c lib/fmt/cpio.c lib/fmt/elf.c

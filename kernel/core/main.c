@@ -16,6 +16,7 @@
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
 #include <skimmer/sched.h>
+#include <skimmer/sync.h>
 #include <arch/arch.h>
 #include <arch/mmu.h>
 #include <arch/plic.h>
@@ -123,6 +124,7 @@ __noreturn void kmain(unsigned long hartid, paddr_t dtb_pa, paddr_t load_pa)
 	kmem_init();
 	thread_init();
 	proc_init();
+	sync_init();
 
 	struct cpu *boot = cpus_init(hartid);
 	arch_cpu_init(boot);

@@ -8,7 +8,8 @@ void idtab_init(struct idtab *t, uint32_t max)
 	t->slots = NULL;
 	t->cap = 0;
 	t->count = 0;
-	t->max = max;
+	/* ids are returned as int: at most 2^31 of them (grow() relies on it too). */
+	t->max = max > (uint32_t)INT32_MAX + 1 ? (uint32_t)INT32_MAX + 1 : max;
 	t->hint = 0;
 }
 

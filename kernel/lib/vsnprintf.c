@@ -54,9 +54,16 @@ static void put_number(struct out *o, uint64_t v, bool neg, unsigned base, bool 
 		num[m++] = '-';
 	for (const char *p = prefix; p && *p; p++)
 		num[m++] = *p;
-	if (zero && !left)
-		while ((int)(m + n) < width && m + n < sizeof(num))
-			num[m++] = '0';
+	if (zero && !left) {
+		/* Sign and prefix, zeros up to the width (any width), then the digits. */
+		for (size_t i = 0; i < m; i++)
+			put(o, num[i]);
+		for (int z = width - (int)(m + n); z > 0; z--)
+			put(o, '0');
+		while (n)
+			put(o, tmp[--n]);
+		return;
+	}
 	while (n)
 		num[m++] = tmp[--n];
 	put_padded(o, num, m, width, left);
@@ -153,7 +160,7 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 				           alt && u ? "0" : NULL);
 			else
 				put_number(&o, u, false, 16, *fmt == 'X', width, left, zero,
-				           alt && u ? "0x" : NULL);
+				           alt && u ? (*fmt == 'X' ? "0X" : "0x") : NULL);
 			break;
 		case 'p':
 			u = (uintptr_t)va_arg(ap, void *);

@@ -18,6 +18,7 @@
 #include <skimmer/vm.h>
 #include <skimmer/kapi.h>
 #include <qsoe/abi/sched.h>
+#include <qsoe/abi/tls.h>
 #include <arch/memlayout.h>
 #include "cpio.h"
 #include "elf.h"
@@ -132,6 +133,8 @@ int boot_start_taskman(void)
 		return -err;
 	t->stack_lo = us.lo;
 	t->stack_hi = us.hi;
+	as_write(p->as, us.tls + offsetof(struct _thread_local_storage, __owner), &t->sync.owner_id,
+	         sizeof(t->sync.owner_id));
 	thread_start(t);
 	kprintf("boot: started %s (pid %d, %zu KiB)\n", TASKMAN_NAME, p->pid, e.size / 1024);
 	return 0;

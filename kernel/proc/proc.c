@@ -172,7 +172,7 @@ void proc_terminate(struct process *p, int status)
 	list_for_each(l, &p->thread_list)
 	{
 		struct thread *t = list_entry(l, struct thread, proc_link);
-		if (!(t->flags & TF_DEAD))
+		if (!t->zombie)
 			thread_post(t, MPR_KILL);
 	}
 	bool empty = p->nthreads == 0;

@@ -106,11 +106,15 @@ long kc_ThreadCreate(pid_t pid, uaddr_t func, uaddr_t arg, uaddr_t attr_u)
 	}
 	int tid = t->tid;
 	as_write(p->as, us.tls + offsetof(struct _thread_local_storage, __tid), &tid, sizeof(tid));
+	as_write(p->as, us.tls + offsetof(struct _thread_local_storage, __owner), &t->sync.owner_id,
+	         sizeof(t->sync.owner_id));
 	t->tf.regs[REG_SP] = us.sp;
 	t->tf.regs[REG_TP] = us.tp;
 	t->tf.regs[REG_RA] = (uint64_t)attr.__exitfunc;
 	t->stack_lo = us.lo;
 	t->stack_hi = us.hi;
+	if (!attr.__stackaddr)
+		t->flags |= TF_ALLOCED_STACK;
 	if (attr.__flags & _QSOE_TATTR_DETACHED)
 		t->detached = true;
 	r = t->tid;
@@ -139,7 +143,7 @@ long kc_ThreadDestroy(int tid, int priority, uaddr_t status)
 		return -EINVAL;
 	spin_lock(&p->lock);
 	struct thread *t = idtab_get(&p->threads, (uint32_t)tid);
-	if (t == NULL || (t->flags & TF_DEAD)) {
+	if (t == NULL || t->zombie) {
 		spin_unlock(&p->lock);
 		return -ESRCH;
 	}
@@ -166,7 +170,7 @@ long kc_ThreadDetach(int tid)
 		return -EINVAL;
 	}
 	t->detached = true;
-	bool dead = t->flags & TF_DEAD;
+	bool dead = t->zombie;
 	if (dead) {
 		idtab_remove(&p->threads, (uint32_t)tid);
 		list_del(&t->proc_link);
@@ -192,7 +196,7 @@ long kc_ThreadJoin(int tid, uaddr_t status)
 		r = -ESRCH;
 	} else if (t->detached) {
 		r = -EINVAL;
-	} else if (t->flags & TF_DEAD) {
+	} else if (t->zombie) {
 		idtab_remove(&p->threads, (uint32_t)tid);
 		list_del(&t->proc_link);
 		spin_unlock(&p->lock);
@@ -282,7 +286,7 @@ static struct thread *lookup_thread(pid_t pid, int tid, struct process **pp)
 	spin_lock(&p->lock);
 	struct thread *t =
 	        tid == 0 ? (p == self->proc ? self : NULL) : idtab_get(&p->threads, (uint32_t)tid);
-	if (t == NULL || (t->flags & TF_DEAD)) {
+	if (t == NULL || t->zombie) {
 		spin_unlock(&p->lock);
 		proc_put(p);
 		return NULL;
@@ -336,10 +340,11 @@ long kc_SchedSet(pid_t pid, int tid, int algorithm, uaddr_t param)
 	t->base_prio = (uint8_t)sp.sched_priority;
 	t->req_policy = (uint8_t)(algorithm == SCHED_NOCHANGE ? t->policy : algorithm);
 	if (t->cpu == this_cpu()) {
-		sched_set_prio(t, t->base_prio, t->req_policy);
+		sched_set_prio(t, sync_thread_prio(t), t->req_policy);
 	} else {
 		thread_post(t, MPR_REPRIO);
 	}
+	sync_prio_changed(t); /* what it waits for may inherit its new priority */
 	spin_unlock(&p->lock);
 	proc_put(p);
 	return 0;

@@ -66,10 +66,16 @@ struct thread *thread_create(struct process *p, struct cpu *c, uaddr_t pc, uaddr
 	t->ipi.fn = thread_ipi;
 	ktimer_init(&t->timeout, thread_timeout_fired);
 	arch_thread_setup(t, pc, sp, arg, tls);
+	if (sync_thread_init(t) < 0) {
+		kmem_free(&thread_cache, t);
+		*err = EAGAIN;
+		return NULL;
+	}
 
 	spin_lock(&p->lock);
 	if (p->state != PROC_ALIVE) {
 		spin_unlock(&p->lock);
+		sync_thread_release(t);
 		kmem_free(&thread_cache, t);
 		*err = ESRCH;
 		return NULL;
@@ -77,6 +83,7 @@ struct thread *thread_create(struct process *p, struct cpu *c, uaddr_t pc, uaddr
 	int tid = idtab_alloc(&p->threads, t, 1);
 	if (tid < 0) {
 		spin_unlock(&p->lock);
+		sync_thread_release(t);
 		kmem_free(&thread_cache, t);
 		*err = -tid == ENOMEM ? EAGAIN : -tid;
 		return NULL;
@@ -126,7 +133,9 @@ static void thread_finish(struct thread *t)
 {
 	struct process *p = t->proc;
 	struct cpu *c = this_cpu();
+	int tid = t->tid; /* once it is a zombie, t may be freed by another hart */
 
+	sync_thread_exit(t); /* mutexes it holds, its owner id */
 	if (t->blocked_ref) {
 		kobj_put(t->blocked_ref);
 		t->blocked_ref = NULL;
@@ -136,6 +145,9 @@ static void thread_finish(struct thread *t)
 		c->fp_owner = NULL;
 	t->state = STATE_DEAD;
 	t->flags |= TF_DEAD;
+	/* A stack the kernel mapped goes with the thread (QNX _NTO_TF_ALLOCED_STACK). */
+	if ((t->flags & TF_ALLOCED_STACK) && p->state == PROC_ALIVE)
+		vm_unmap(p->as, t->stack_lo, t->stack_hi - t->stack_lo);
 
 	/* A thread blocked in ThreadJoin on us takes the exit value now. */
 	struct thread *joiner = NULL;
@@ -154,6 +166,8 @@ static void thread_finish(struct thread *t)
 	if (!keep) {
 		idtab_remove(&p->threads, (uint32_t)t->tid);
 		list_del(&t->proc_link);
+	} else {
+		t->zombie = true; /* from here on ThreadJoin/ThreadDetach may free it */
 	}
 	spin_unlock(&p->lock);
 	if (joiner) {
@@ -166,7 +180,6 @@ static void thread_finish(struct thread *t)
 		sched_wake(joiner);
 	}
 	spin_unlock(p->join_wq.lock);
-	int tid = t->tid;
 	if (!keep)
 		thread_release(t);
 	ipc_thread_died(p, tid);
@@ -229,8 +242,8 @@ static void thread_ipi(struct ipimsg *m)
 		else
 			sched_wake_local(t);
 	}
-	if (req & MPR_REPRIO)
-		sched_set_prio(t, t->base_prio, t->req_policy);
+	if (req & MPR_REPRIO) /* SchedSet, or a priority inherited through a mutex */
+		sched_set_prio(t, sync_thread_prio(t), t->req_policy ? t->req_policy : -1);
 }
 
 /* t's blocking timeout expired on its home hart. */

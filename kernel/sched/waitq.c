@@ -62,12 +62,22 @@ void waitq_remove(struct waitq *wq, struct thread *t)
 
 bool waitq_cancel(struct thread *t, enum wq_reason why)
 {
-	struct waitq *wq = __atomic_load_n(&t->wq, __ATOMIC_ACQUIRE);
+	struct waitq *wq;
 
+again:
+	wq = __atomic_load_n(&t->wq, __ATOMIC_ACQUIRE);
 	if (wq == NULL)
 		return false;
 	/* t's reference on wq->owner keeps wq alive while we look at it. */
 	spin_lock(wq->lock);
+	if (t->wq != wq && t->wq != NULL) {
+		/*
+		 * Moved to another queue meanwhile by someone holding both
+		 * locks (a condvar waiter requeued on its mutex): follow it.
+		 */
+		spin_unlock(wq->lock);
+		goto again;
+	}
 	bool removed = false;
 	/*
 	 * A timeout covers only the states TimerTimeout named (t->state is

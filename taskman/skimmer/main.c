@@ -61,6 +61,49 @@ static void report(pid_t pid, int status)
 		tm_log("pid %d killed by signal %d\n", pid, status & 0x7f);
 }
 
+/* Spawns and waits for one program; returns its wait status or a negative errno. */
+static int spawn_wait(char *name, char **envp)
+{
+	char *argv[] = {name, NULL};
+	pid_t pid;
+	int status;
+	int r = tm_spawn(name, argv, envp, &pid);
+
+	if (r < 0)
+		return r;
+	r = seam_wait(&pid, &status, 0);
+	return r < 0 ? r : status;
+}
+
+/*
+ * spawnloop=NAME:COUNT - spawns NAME COUNT times, one after the other, and
+ * reports the kernel's free memory before (after one warm-up run) and after:
+ * process creation and teardown must not leak.
+ */
+static void spawnloop(char *arg, char **envp)
+{
+	char *colon = arg;
+	while (*colon && *colon != ':')
+		colon++;
+	long count = 0;
+	if (*colon == ':') {
+		*colon = 0;
+		for (char *p = colon + 1; *p >= '0' && *p <= '9'; p++)
+			count = count * 10 + (*p - '0');
+	}
+	struct sysinfo_mem before, after;
+	int failures = spawn_wait(arg, envp) == 0 ? 0 : 1;
+	SysInfo_r(SYSINFO_MEM, &before, sizeof(before));
+	for (long i = 0; i < count; i++)
+		if (spawn_wait(arg, envp) != 0)
+			failures++;
+	SysInfo_r(SYSINFO_MEM, &after, sizeof(after));
+	tm_log("spawnloop %s x%ld: %d failed; free pages %lu -> %lu, kernel objects %lu -> %lu\n",
+	       arg, count, failures, (unsigned long)before.free_pages,
+	       (unsigned long)after.free_pages, (unsigned long)before.kernel_objects,
+	       (unsigned long)after.kernel_objects);
+}
+
 __attribute__((noreturn)) void taskman_main(unsigned long boot_instret)
 {
 	char buf[sizeof(boot.cmdline)];
@@ -77,6 +120,9 @@ __attribute__((noreturn)) void taskman_main(unsigned long boot_instret)
 		tm_log("{\"metric\":\"boot_to_first_user_instruction\",\"unit\":\"instructions\","
 		       "\"value\":%lu}\n",
 		       boot_instret);
+
+	if (cmdline_value("spawnloop", buf, sizeof(buf)))
+		spawnloop(buf, envp);
 
 	int running = 0;
 	if (cmdline_value("run", buf, sizeof(buf))) {

@@ -1,6 +1,7 @@
 # tests/kernel/build.mk - Skimmer's kernel tests and micro-benchmarks:
 # static programs with their own tiny runtime (ktest.c), no C library.
-KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp ktest_ipc kbench
+KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp ktest_ipc ktest_peer ktest_stress ktest_leak ktest_true kbench
+KTESTS += ktest_sync
 KTEST_RT := tests/kernel/start.S tests/kernel/ktest.c kernel/lib/string.c kernel/lib/vsnprintf.c
 KTEST_RT_OBJS := $(foreach s,$(KTEST_RT),$(T)/obj/kt/$(basename $(s)).o)
 KTEST_CFLAGS := $(filter-out -fPIC,$(UCFLAGS)) -fno-pic -mcmodel=medany -I$(TOP)/kernel/uapi \
@@ -26,5 +27,15 @@ $(T)/boot/$(1): $(T)/obj/kt/tests/kernel/$(1).o $(KTEST_RT_OBJS) $(T)/lib/libqso
 DEPS += $(T)/obj/kt/tests/kernel/$(1).d
 endef
 $(foreach k,$(KTESTS),$(eval $(call ktest_rule,$(k))))
+
+# Multi-role tests: one program installed under each role's name.
+KTEST_ROLES := ktest_peer:ktest_peer_srv ktest_peer:ktest_peer_cli ktest_peer:ktest_dying_srv \
+	ktest_peer:ktest_dying_cli ktest_stress:ktest_stress_srv ktest_stress:ktest_stress_cli
+define ktest_role_rule
+$(T)/boot/$(2): $(T)/boot/$(1)
+	@cp $$< $$@
+ALL += $(T)/boot/$(2)
+endef
+$(foreach r,$(KTEST_ROLES),$(eval $(call ktest_role_rule,$(word 1,$(subst :, ,$(r))),$(word 2,$(subst :, ,$(r))))))
 DEPS += $(KTEST_RT_OBJS:.o=.d)
 ALL += $(foreach k,$(KTESTS),$(T)/boot/$(k))

@@ -125,6 +125,34 @@ pte_t *mmu_walk(paddr_t root, uaddr_t va, bool create)
 	return &t[(va >> 12) & 511];
 }
 
+static bool table_empty(const pte_t *t)
+{
+	for (int i = 0; i < 512; i++)
+		if (t[i])
+			return false;
+	return true;
+}
+
+int mmu_prune(paddr_t root, uaddr_t va, paddr_t *out)
+{
+	pte_t *l1e = &table(root)[(va >> 30) & 511];
+	int n = 0;
+
+	if (!(*l1e & PTE_V))
+		return 0;
+	pte_t *l1 = table(pte_pa(*l1e));
+	pte_t *l0e = &l1[(va >> 21) & 511];
+	if ((*l0e & PTE_V) && table_empty(table(pte_pa(*l0e)))) {
+		out[n++] = pte_pa(*l0e);
+		*l0e = 0;
+	}
+	if (table_empty(l1)) {
+		out[n++] = pte_pa(*l1e);
+		*l1e = 0;
+	}
+	return n;
+}
+
 pte_t mmu_prot_flags(uint32_t prot)
 {
 	pte_t f = PTE_U | PTE_A | PTE_D;

@@ -24,6 +24,7 @@ struct idtab {
 void *idtab_mem_alloc(size_t size);
 void idtab_mem_free(void *p);
 
+/* An empty table for ids below max; max is capped at 2^31 since ids are returned as int. */
 void idtab_init(struct idtab *t, uint32_t max);
 void idtab_destroy(struct idtab *t);
 

@@ -15,6 +15,7 @@
 #include <skimmer/kobj.h>
 #include <skimmer/ktimer.h>
 #include <skimmer/list.h>
+#include <skimmer/sync.h>
 #include <skimmer/types.h>
 #include <arch/trapframe.h>
 
@@ -29,9 +30,10 @@ struct waitq;
 #define MPR_REPRIO 0x8u /* recompute the effective priority */
 
 /* t->flags (home hart). */
-#define TF_DEAD   0x2u /* exited; waiting to be joined or freed */
-#define TF_KILLED 0x4u /* a kill is pending or in progress */
-#define TF_IOPRIV 0x8u /* ThreadCtl(_NTO_TCTL_IO) granted */
+#define TF_DEAD          0x2u  /* exited; waiting to be joined or freed */
+#define TF_KILLED        0x4u  /* a kill is pending or in progress */
+#define TF_IOPRIV        0x8u  /* ThreadCtl(_NTO_TCTL_IO) granted */
+#define TF_ALLOCED_STACK 0x10u /* the kernel mapped its stack: unmapped at exit */
 
 struct thread {
 	struct trapframe tf; /* user registers */
@@ -46,6 +48,7 @@ struct thread {
 	uint8_t policy;        /* SCHED_FIFO / SCHED_RR / SCHED_OTHER */
 	uint32_t flags;        /* TF_* (home hart) */
 	bool detached;         /* no one will join it (proc->lock) */
+	bool zombie;           /* exited, kept for ThreadJoin (proc->lock) */
 	uint8_t req_policy;    /* SchedSet from another hart: policy to apply */
 	struct list rq_link;   /* on cpu->rq while READY */
 	struct list proc_link; /* on proc->threads */
@@ -86,6 +89,9 @@ struct thread {
 	uaddr_t stack_hi;
 	uint64_t run_ticks; /* CPU time consumed, in timebase ticks */
 	uint64_t last_start;
+
+	/* Mutexes, condvars, semaphores: owner id, inheritance, waits (sync.h). */
+	struct sync_thread sync;
 };
 
 /*

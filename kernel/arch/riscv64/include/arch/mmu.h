@@ -51,6 +51,13 @@ void mmu_free_root(paddr_t root);
  */
 pte_t *mmu_walk(paddr_t root, uaddr_t va, bool create);
 
+/*
+ * Detaches the page-table pages under the 2 MiB region at va if they have
+ * become empty: writes their physical addresses to out[] (at most 2) and
+ * returns how many. The caller frees them after flushing the TLBs.
+ */
+int mmu_prune(paddr_t root, uaddr_t va, paddr_t *out);
+
 /* PTE flags for a PROT_* protection (user leaf). */
 pte_t mmu_prot_flags(uint32_t prot);
 
