@@ -15,8 +15,7 @@
 #define _ASSERT_H_DECLS
 __BEGIN_DECLS
 /* Print "file:line: func: Assertion `expr' failed." to stderr and abort(). */
-__QSOE_NORETURN void __assert_fail(const char *expr, const char *file, int line,
-                                   const char *func);
+__QSOE_NORETURN void __assert_fail(const char *expr, const char *file, int line, const char *func);
 __END_DECLS
 #endif
 

@@ -19,15 +19,18 @@ __BEGIN_DECLS
 #define _POSIX_DEVDIR_TOFROM   (_POSIX_DEVDIR_TO | _POSIX_DEVDIR_FROM)
 #define _POSIX_DEVDIR_CMD_MASK 0x0000ffffu
 
-#define __DION(cls, cmd)        ((int)((((unsigned)(cls)) << 8) + (unsigned)(cmd)))
-#define __DIOF(cls, cmd, data)  ((int)((sizeof(data) << 16) + (((unsigned)(cls)) << 8) + \
-                                       (unsigned)(cmd) + _POSIX_DEVDIR_FROM))
-#define __DIOT(cls, cmd, data)  ((int)((sizeof(data) << 16) + (((unsigned)(cls)) << 8) + \
-                                       (unsigned)(cmd) + _POSIX_DEVDIR_TO))
-#define __DIOTF(cls, cmd, data) ((int)((sizeof(data) << 16) + (((unsigned)(cls)) << 8) + \
-                                       (unsigned)(cmd) + _POSIX_DEVDIR_TOFROM))
-#define get_device_command(c)   ((unsigned)(c) & _POSIX_DEVDIR_CMD_MASK)
-#define get_device_direction(c) ((unsigned)(c) & _POSIX_DEVDIR_TOFROM)
+#define __DION(cls, cmd)       ((int)((((unsigned)(cls)) << 8) + (unsigned)(cmd)))
+#define __DIOF(cls, cmd, data)                                                     \
+	((int)((sizeof(data) << 16) + (((unsigned)(cls)) << 8) + (unsigned)(cmd) + \
+	       _POSIX_DEVDIR_FROM))
+#define __DIOT(cls, cmd, data)                                                     \
+	((int)((sizeof(data) << 16) + (((unsigned)(cls)) << 8) + (unsigned)(cmd) + \
+	       _POSIX_DEVDIR_TO))
+#define __DIOTF(cls, cmd, data)                                                    \
+	((int)((sizeof(data) << 16) + (((unsigned)(cls)) << 8) + (unsigned)(cmd) + \
+	       _POSIX_DEVDIR_TOFROM))
+#define get_device_command(c)   ((unsigned)(c)&_POSIX_DEVDIR_CMD_MASK)
+#define get_device_direction(c) ((unsigned)(c)&_POSIX_DEVDIR_TOFROM)
 #define get_device_size(c)      (((unsigned)(c) >> 16) & 0x3fffu)
 
 /* Command classes. */

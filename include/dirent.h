@@ -21,11 +21,11 @@ typedef __off_t off_t;
 #endif
 
 struct dirent {
-	ino_t d_ino;      /* file serial number */
-	off_t d_offset;   /* position of this entry in the directory */
-	short d_reclen;   /* bytes in this record, extras included */
-	short d_namelen;  /* bytes in d_name, NUL excluded */
-	char d_name[1];   /* the name, NUL-terminated (really d_namelen + 1 bytes) */
+	ino_t d_ino;     /* file serial number */
+	off_t d_offset;  /* position of this entry in the directory */
+	short d_reclen;  /* bytes in this record, extras included */
+	short d_namelen; /* bytes in d_name, NUL excluded */
+	char d_name[1];  /* the name, NUL-terminated (really d_namelen + 1 bytes) */
 };
 
 /* QNX extra data after d_name (stat information, ...). */
@@ -35,11 +35,13 @@ struct dirent_extra {
 	__uint32_t d_reserved;
 };
 
-#define _DEXTRA_FIRST(d) \
-	((struct dirent_extra *)(((__uintptr_t)(d)->d_name + (d)->d_namelen + 1 + 7) & ~(__uintptr_t)7))
-#define _DEXTRA_VALID(x, d) \
+#define _DEXTRA_FIRST(d)                                                               \
+	((struct dirent_extra *)(((__uintptr_t)(d)->d_name + (d)->d_namelen + 1 + 7) & \
+	                         ~(__uintptr_t)7))
+#define _DEXTRA_VALID(x, d)                                                          \
 	((char *)(x) + sizeof(struct dirent_extra) <= (char *)(d) + (d)->d_reclen && \
-	 (char *)(x) + sizeof(struct dirent_extra) + (x)->d_datalen <= (char *)(d) + (d)->d_reclen)
+	 (char *)(x) + sizeof(struct dirent_extra) + (x)->d_datalen <=               \
+	         (char *)(d) + (d)->d_reclen)
 #define _DEXTRA_NEXT(x) \
 	((struct dirent_extra *)(((__uintptr_t)((x) + 1) + (x)->d_datalen + 7) & ~(__uintptr_t)7))
 

@@ -17,13 +17,13 @@ __BEGIN_DECLS
 typedef struct __qsoe_locale *locale_t;
 #endif
 
-#define LC_COLLATE  1
-#define LC_CTYPE    2
-#define LC_MONETARY 4
-#define LC_NUMERIC  8
-#define LC_TIME     16
-#define LC_MESSAGES 32
-#define LC_ALL      63
+#define LC_COLLATE       1
+#define LC_CTYPE         2
+#define LC_MONETARY      4
+#define LC_NUMERIC       8
+#define LC_TIME          16
+#define LC_MESSAGES      32
+#define LC_ALL           63
 
 #define LC_COLLATE_MASK  LC_COLLATE
 #define LC_CTYPE_MASK    LC_CTYPE

@@ -28,7 +28,7 @@ struct pollfd {
 #define POLLHUP    0x0040
 #define POLLNVAL   0x1000
 
-#define INFTIM (-1)
+#define INFTIM     (-1)
 
 int poll(struct pollfd fds[], nfds_t nfds, int timeout);
 

@@ -12,44 +12,57 @@
 
 __BEGIN_DECLS
 
-#define PTHREAD_CREATE_JOINABLE   0x00
-#define PTHREAD_CREATE_DETACHED   0x01
-#define PTHREAD_INHERIT_SCHED     0x00
-#define PTHREAD_EXPLICIT_SCHED    0x02
-#define PTHREAD_SCOPE_SYSTEM      0x00
-#define PTHREAD_SCOPE_PROCESS     0x04
-#define PTHREAD_CANCEL_ENABLE     0x00
-#define PTHREAD_CANCEL_DISABLE    0x01
-#define PTHREAD_CANCEL_DEFERRED   0x00
-#define PTHREAD_CANCEL_ASYNCHRONOUS 0x02
-#define PTHREAD_CANCELED          ((void *)-1)
+#define PTHREAD_CREATE_JOINABLE       0x00
+#define PTHREAD_CREATE_DETACHED       0x01
+#define PTHREAD_INHERIT_SCHED         0x00
+#define PTHREAD_EXPLICIT_SCHED        0x02
+#define PTHREAD_SCOPE_SYSTEM          0x00
+#define PTHREAD_SCOPE_PROCESS         0x04
+#define PTHREAD_CANCEL_ENABLE         0x00
+#define PTHREAD_CANCEL_DISABLE        0x01
+#define PTHREAD_CANCEL_DEFERRED       0x00
+#define PTHREAD_CANCEL_ASYNCHRONOUS   0x02
+#define PTHREAD_CANCELED              ((void *)-1)
 
-#define PTHREAD_MUTEX_DEFAULT    0
-#define PTHREAD_MUTEX_ERRORCHECK 1
-#define PTHREAD_MUTEX_RECURSIVE  2
-#define PTHREAD_MUTEX_NORMAL     3
-#define PTHREAD_MUTEX_STALLED    0x00
-#define PTHREAD_MUTEX_ROBUST     0x10
-#define PTHREAD_PROCESS_PRIVATE  0x00
-#define PTHREAD_PROCESS_SHARED   0x01
-#define PTHREAD_PRIO_INHERIT     0
-#define PTHREAD_PRIO_NONE        1
-#define PTHREAD_PRIO_PROTECT     2
+#define PTHREAD_MUTEX_DEFAULT         0
+#define PTHREAD_MUTEX_ERRORCHECK      1
+#define PTHREAD_MUTEX_RECURSIVE       2
+#define PTHREAD_MUTEX_NORMAL          3
+#define PTHREAD_MUTEX_STALLED         0x00
+#define PTHREAD_MUTEX_ROBUST          0x10
+#define PTHREAD_PROCESS_PRIVATE       0x00
+#define PTHREAD_PROCESS_SHARED        0x01
+#define PTHREAD_PRIO_INHERIT          0
+#define PTHREAD_PRIO_NONE             1
+#define PTHREAD_PRIO_PROTECT          2
 
 #define PTHREAD_BARRIER_SERIAL_THREAD (-1)
-#define PTHREAD_ONCE_INIT \
-	{ 0, { { 0x80000000u }, 0xffffffffu } }
+#define PTHREAD_ONCE_INIT                          \
+	{                                          \
+		0,                                 \
+		{                                  \
+			{0x80000000u}, 0xffffffffu \
+		}                                  \
+	}
 
-#define PTHREAD_MUTEX_INITIALIZER \
-	{ { 0x80000000u }, 0xffffffffu }
+#define PTHREAD_MUTEX_INITIALIZER          \
+	{                                  \
+		{0x80000000u}, 0xffffffffu \
+	}
 #define PTHREAD_RMUTEX_INITIALIZER \
-	{ { 0 }, 0xffffffffu }
+	{                          \
+		{0}, 0xffffffffu   \
+	}
 #define PTHREAD_RECURSIVE_MUTEX_INITIALIZER PTHREAD_RMUTEX_INITIALIZER
 #define PTHREAD_COND_INITIALIZER \
-	{ { 0 }, 0xfffffffbu }
-#define PTHREAD_RWLOCK_INITIALIZER \
-	{ 0, 0, 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, \
-	  PTHREAD_COND_INITIALIZER, 0xfffffffeu, 0 }
+	{                        \
+		{0}, 0xfffffffbu \
+	}
+#define PTHREAD_RWLOCK_INITIALIZER                                               \
+	{                                                                        \
+		0, 0, 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, \
+		        PTHREAD_COND_INITIALIZER, 0xfffffffeu, 0                 \
+	}
 
 int pthread_create(pthread_t *__restrict thread, const pthread_attr_t *__restrict attr,
                    void *(*start)(void *), void *__restrict arg);
@@ -82,13 +95,14 @@ struct __pthread_cleanup {
 };
 void __pthread_cleanup_push(struct __pthread_cleanup *c, void (*fn)(void *), void *arg);
 void __pthread_cleanup_pop(struct __pthread_cleanup *c, int execute);
-#define pthread_cleanup_push(fn, arg) \
-	do { \
+#define pthread_cleanup_push(fn, arg)           \
+	do {                                    \
 		struct __pthread_cleanup __cln; \
 		__pthread_cleanup_push(&__cln, (fn), (arg));
-#define pthread_cleanup_pop(execute) \
-		__pthread_cleanup_pop(&__cln, (execute)); \
-	} while (0)
+#define pthread_cleanup_pop(execute)              \
+	__pthread_cleanup_pop(&__cln, (execute)); \
+	}                                         \
+	while (0)
 
 int pthread_attr_init(pthread_attr_t *attr);
 int pthread_attr_destroy(pthread_attr_t *attr);
@@ -122,8 +136,7 @@ int pthread_mutex_clocklock(pthread_mutex_t *__restrict m, clockid_t clock,
 int pthread_mutex_unlock(pthread_mutex_t *m);
 int pthread_mutex_consistent(pthread_mutex_t *m);
 int pthread_mutex_getprioceiling(const pthread_mutex_t *__restrict m, int *__restrict ceiling);
-int pthread_mutex_setprioceiling(pthread_mutex_t *__restrict m, int ceiling,
-                                 int *__restrict old);
+int pthread_mutex_setprioceiling(pthread_mutex_t *__restrict m, int ceiling, int *__restrict old);
 int pthread_mutexattr_init(pthread_mutexattr_t *attr);
 int pthread_mutexattr_destroy(pthread_mutexattr_t *attr);
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *__restrict attr, int *__restrict type);
@@ -137,8 +150,7 @@ int pthread_mutexattr_setprotocol(pthread_mutexattr_t *attr, int protocol);
 int pthread_mutexattr_getprioceiling(const pthread_mutexattr_t *__restrict attr,
                                      int *__restrict ceiling);
 int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *attr, int ceiling);
-int pthread_mutexattr_getrobust(const pthread_mutexattr_t *__restrict attr,
-                                int *__restrict robust);
+int pthread_mutexattr_getrobust(const pthread_mutexattr_t *__restrict attr, int *__restrict robust);
 int pthread_mutexattr_setrobust(pthread_mutexattr_t *attr, int robust);
 
 int pthread_cond_init(pthread_cond_t *__restrict c, const pthread_condattr_t *__restrict attr);
@@ -155,8 +167,7 @@ int pthread_condattr_destroy(pthread_condattr_t *attr);
 int pthread_condattr_getclock(const pthread_condattr_t *__restrict attr,
                               clockid_t *__restrict clock);
 int pthread_condattr_setclock(pthread_condattr_t *attr, clockid_t clock);
-int pthread_condattr_getpshared(const pthread_condattr_t *__restrict attr,
-                                int *__restrict pshared);
+int pthread_condattr_getpshared(const pthread_condattr_t *__restrict attr, int *__restrict pshared);
 int pthread_condattr_setpshared(pthread_condattr_t *attr, int pshared);
 
 int pthread_rwlock_init(pthread_rwlock_t *__restrict rw,

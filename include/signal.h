@@ -41,8 +41,7 @@ void (*signal(int sig, void (*handler)(int)))(int);
 int raise(int sig);
 int kill(pid_t pid, int sig);
 int killpg(pid_t pgrp, int sig);
-int sigaction(int sig, const struct sigaction *__restrict act,
-              struct sigaction *__restrict oact);
+int sigaction(int sig, const struct sigaction *__restrict act, struct sigaction *__restrict oact);
 int sigprocmask(int how, const sigset_t *__restrict set, sigset_t *__restrict oset);
 int pthread_sigmask(int how, const sigset_t *__restrict set, sigset_t *__restrict oset);
 int pthread_kill(__pthread_t thread, int sig);

@@ -20,12 +20,12 @@ typedef __mode_t mode_t;
 typedef __uintptr_t posix_spawnattr_t;
 typedef void *posix_spawn_file_actions_t;
 
-#define POSIX_SPAWN_SETPGROUP      0x0001
-#define POSIX_SPAWN_SETSIGMASK     0x0002
-#define POSIX_SPAWN_SETSIGDEF      0x0004
-#define POSIX_SPAWN_RESETIDS       0x0010
-#define POSIX_SPAWN_SETSCHEDULER   0x0040
-#define POSIX_SPAWN_SETSCHEDPARAM  0x0400
+#define POSIX_SPAWN_SETPGROUP     0x0001
+#define POSIX_SPAWN_SETSIGMASK    0x0002
+#define POSIX_SPAWN_SETSIGDEF     0x0004
+#define POSIX_SPAWN_RESETIDS      0x0010
+#define POSIX_SPAWN_SETSCHEDULER  0x0040
+#define POSIX_SPAWN_SETSCHEDPARAM 0x0400
 
 int posix_spawn(pid_t *__restrict pid, const char *__restrict path,
                 const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *__restrict attr,

@@ -93,11 +93,9 @@ int sprintf(char *__restrict s, const char *__restrict fmt, ...) __QSOE_PRINTF(2
 int snprintf(char *__restrict s, size_t n, const char *__restrict fmt, ...) __QSOE_PRINTF(3, 4);
 int dprintf(int fd, const char *__restrict fmt, ...) __QSOE_PRINTF(2, 3);
 int asprintf(char **__restrict sp, const char *__restrict fmt, ...) __QSOE_PRINTF(2, 3);
-int vfprintf(FILE *__restrict f, const char *__restrict fmt, __gnuc_va_list ap)
-        __QSOE_PRINTF(2, 0);
+int vfprintf(FILE *__restrict f, const char *__restrict fmt, __gnuc_va_list ap) __QSOE_PRINTF(2, 0);
 int vprintf(const char *__restrict fmt, __gnuc_va_list ap) __QSOE_PRINTF(1, 0);
-int vsprintf(char *__restrict s, const char *__restrict fmt, __gnuc_va_list ap)
-        __QSOE_PRINTF(2, 0);
+int vsprintf(char *__restrict s, const char *__restrict fmt, __gnuc_va_list ap) __QSOE_PRINTF(2, 0);
 int vsnprintf(char *__restrict s, size_t n, const char *__restrict fmt, __gnuc_va_list ap)
         __QSOE_PRINTF(3, 0);
 int vdprintf(int fd, const char *__restrict fmt, __gnuc_va_list ap) __QSOE_PRINTF(2, 0);
@@ -107,8 +105,7 @@ int vasprintf(char **__restrict sp, const char *__restrict fmt, __gnuc_va_list a
 int fscanf(FILE *__restrict f, const char *__restrict fmt, ...) __QSOE_SCANF(2, 3);
 int scanf(const char *__restrict fmt, ...) __QSOE_SCANF(1, 2);
 int sscanf(const char *__restrict s, const char *__restrict fmt, ...) __QSOE_SCANF(2, 3);
-int vfscanf(FILE *__restrict f, const char *__restrict fmt, __gnuc_va_list ap)
-        __QSOE_SCANF(2, 0);
+int vfscanf(FILE *__restrict f, const char *__restrict fmt, __gnuc_va_list ap) __QSOE_SCANF(2, 0);
 int vscanf(const char *__restrict fmt, __gnuc_va_list ap) __QSOE_SCANF(1, 0);
 int vsscanf(const char *__restrict s, const char *__restrict fmt, __gnuc_va_list ap)
         __QSOE_SCANF(2, 0);
@@ -124,8 +121,7 @@ int putchar(int c);
 int puts(const char *s);
 int ungetc(int c, FILE *f);
 ssize_t getline(char **__restrict linep, size_t *__restrict sizep, FILE *__restrict f);
-ssize_t getdelim(char **__restrict linep, size_t *__restrict sizep, int delim,
-                 FILE *__restrict f);
+ssize_t getdelim(char **__restrict linep, size_t *__restrict sizep, int delim, FILE *__restrict f);
 size_t fread(void *__restrict p, size_t size, size_t n, FILE *__restrict f);
 size_t fwrite(const void *__restrict p, size_t size, size_t n, FILE *__restrict f);
 

@@ -34,7 +34,7 @@ typedef struct {
 #define EXIT_SUCCESS 0
 #define RAND_MAX     0x7fffffff
 /* Bytes in the longest character of the current locale: 1 in "C", 4 in "C.UTF-8". */
-#define MB_CUR_MAX   (__qsoe_mb_cur_max())
+#define MB_CUR_MAX (__qsoe_mb_cur_max())
 size_t __qsoe_mb_cur_max(void);
 
 /* Numeric conversion. */
@@ -104,8 +104,7 @@ int mkstemps(char *tmpl, int suffixlen);
 int mkostemps(char *tmpl, int suffixlen, int flags);
 char *mkdtemp(char *tmpl);
 char *mktemp(char *tmpl);
-int getsubopt(char **__restrict optionp, char *const *__restrict keylist,
-              char **__restrict valuep);
+int getsubopt(char **__restrict optionp, char *const *__restrict keylist, char **__restrict valuep);
 int posix_openpt(int flags);
 int grantpt(int fd);
 int unlockpt(int fd);

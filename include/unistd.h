@@ -44,48 +44,48 @@ typedef __intptr_t intptr_t;
 #endif
 
 /* Versions and options QSOE supports. */
-#define _POSIX_VERSION              200809L
-#define _POSIX2_VERSION             200809L
-#define _XOPEN_VERSION              700
-#define _POSIX_THREADS              200809L
-#define _POSIX_THREAD_SAFE_FUNCTIONS 200809L
+#define _POSIX_VERSION                    200809L
+#define _POSIX2_VERSION                   200809L
+#define _XOPEN_VERSION                    700
+#define _POSIX_THREADS                    200809L
+#define _POSIX_THREAD_SAFE_FUNCTIONS      200809L
 #define _POSIX_THREAD_PRIORITY_SCHEDULING 200809L
-#define _POSIX_THREAD_PRIO_INHERIT  200809L
-#define _POSIX_THREAD_PRIO_PROTECT  200809L
-#define _POSIX_THREAD_PROCESS_SHARED 200809L
-#define _POSIX_THREAD_ATTR_STACKADDR 200809L
-#define _POSIX_THREAD_ATTR_STACKSIZE 200809L
-#define _POSIX_SEMAPHORES           200809L
-#define _POSIX_TIMERS               200809L
-#define _POSIX_MONOTONIC_CLOCK      200809L
-#define _POSIX_CLOCK_SELECTION      200809L
-#define _POSIX_TIMEOUTS             200809L
-#define _POSIX_SPAWN                200809L
-#define _POSIX_REALTIME_SIGNALS     200809L
-#define _POSIX_READER_WRITER_LOCKS  200809L
-#define _POSIX_SPIN_LOCKS           200809L
-#define _POSIX_BARRIERS             200809L
-#define _POSIX_MAPPED_FILES         200809L
-#define _POSIX_MEMORY_PROTECTION    200809L
-#define _POSIX_SHARED_MEMORY_OBJECTS 200809L
-#define _POSIX_FSYNC                200809L
-#define _POSIX_JOB_CONTROL          1
-#define _POSIX_SAVED_IDS            1
-#define _POSIX_NO_TRUNC             1
-#define _POSIX_CHOWN_RESTRICTED     1
-#define _POSIX_REGEXP               1
-#define _POSIX_SHELL                1
-#define _POSIX_VDISABLE             '\0'
-#define _POSIX_FORK                 (-1) /* no fork() */
+#define _POSIX_THREAD_PRIO_INHERIT        200809L
+#define _POSIX_THREAD_PRIO_PROTECT        200809L
+#define _POSIX_THREAD_PROCESS_SHARED      200809L
+#define _POSIX_THREAD_ATTR_STACKADDR      200809L
+#define _POSIX_THREAD_ATTR_STACKSIZE      200809L
+#define _POSIX_SEMAPHORES                 200809L
+#define _POSIX_TIMERS                     200809L
+#define _POSIX_MONOTONIC_CLOCK            200809L
+#define _POSIX_CLOCK_SELECTION            200809L
+#define _POSIX_TIMEOUTS                   200809L
+#define _POSIX_SPAWN                      200809L
+#define _POSIX_REALTIME_SIGNALS           200809L
+#define _POSIX_READER_WRITER_LOCKS        200809L
+#define _POSIX_SPIN_LOCKS                 200809L
+#define _POSIX_BARRIERS                   200809L
+#define _POSIX_MAPPED_FILES               200809L
+#define _POSIX_MEMORY_PROTECTION          200809L
+#define _POSIX_SHARED_MEMORY_OBJECTS      200809L
+#define _POSIX_FSYNC                      200809L
+#define _POSIX_JOB_CONTROL                1
+#define _POSIX_SAVED_IDS                  1
+#define _POSIX_NO_TRUNC                   1
+#define _POSIX_CHOWN_RESTRICTED           1
+#define _POSIX_REGEXP                     1
+#define _POSIX_SHELL                      1
+#define _POSIX_VDISABLE                   '\0'
+#define _POSIX_FORK                       (-1) /* no fork() */
 
-#define STDIN_FILENO  0
-#define STDOUT_FILENO 1
-#define STDERR_FILENO 2
+#define STDIN_FILENO                      0
+#define STDOUT_FILENO                     1
+#define STDERR_FILENO                     2
 
-#define F_OK 0
-#define X_OK 1
-#define W_OK 2
-#define R_OK 4
+#define F_OK                              0
+#define X_OK                              1
+#define W_OK                              2
+#define R_OK                              4
 
 #ifndef SEEK_SET
 #define SEEK_SET 0

@@ -57,12 +57,12 @@ size_t mbrtowc(wchar_t *__restrict pwc, const char *__restrict s, size_t n,
 size_t wcrtomb(char *__restrict s, wchar_t wc, mbstate_t *__restrict ps);
 size_t mbsrtowcs(wchar_t *__restrict dst, const char **__restrict src, size_t len,
                  mbstate_t *__restrict ps);
-size_t mbsnrtowcs(wchar_t *__restrict dst, const char **__restrict src, size_t nms,
-                  size_t len, mbstate_t *__restrict ps);
+size_t mbsnrtowcs(wchar_t *__restrict dst, const char **__restrict src, size_t nms, size_t len,
+                  mbstate_t *__restrict ps);
 size_t wcsrtombs(char *__restrict dst, const wchar_t **__restrict src, size_t len,
                  mbstate_t *__restrict ps);
-size_t wcsnrtombs(char *__restrict dst, const wchar_t **__restrict src, size_t nwc,
-                  size_t len, mbstate_t *__restrict ps);
+size_t wcsnrtombs(char *__restrict dst, const wchar_t **__restrict src, size_t nwc, size_t len,
+                  mbstate_t *__restrict ps);
 
 int wcwidth(wchar_t wc);
 int wcswidth(const wchar_t *s, size_t n);
@@ -87,8 +87,7 @@ size_t wcscspn(const wchar_t *s, const wchar_t *reject);
 size_t wcsspn(const wchar_t *s, const wchar_t *accept);
 wchar_t *wcspbrk(const wchar_t *s, const wchar_t *accept);
 wchar_t *wcsstr(const wchar_t *__restrict hay, const wchar_t *__restrict needle);
-wchar_t *wcstok(wchar_t *__restrict s, const wchar_t *__restrict delim,
-                wchar_t **__restrict save);
+wchar_t *wcstok(wchar_t *__restrict s, const wchar_t *__restrict delim, wchar_t **__restrict save);
 wchar_t *wcsdup(const wchar_t *s);
 wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
 int wmemcmp(const wchar_t *a, const wchar_t *b, size_t n);

@@ -10,7 +10,7 @@
 #ifdef __cplusplus
 #define __BEGIN_DECLS extern "C" {
 #define __END_DECLS   }
-#define __restrict    __restrict__
+#define __restrict __restrict__
 #else
 #define __BEGIN_DECLS
 #define __END_DECLS
@@ -21,7 +21,7 @@
 #endif
 #endif
 
-#define __QSOE_NORETURN   __attribute__((__noreturn__))
+#define __QSOE_NORETURN     __attribute__((__noreturn__))
 #define __QSOE_PRINTF(f, a) __attribute__((__format__(__printf__, f, a)))
 #define __QSOE_SCANF(f, a)  __attribute__((__format__(__scanf__, f, a)))
 #define __QSOE_MALLOC       __attribute__((__malloc__))

@@ -21,30 +21,30 @@ typedef __off_t off_t;
 typedef __mode_t mode_t;
 #endif
 
-#define PROT_NONE  0x00000000
-#define PROT_READ  0x00000100
-#define PROT_WRITE 0x00000200
-#define PROT_EXEC  0x00000400
-#define PROT_NOCACHE 0x00000800 /* QNX: uncached (device) memory */
+#define PROT_NONE             0x00000000
+#define PROT_READ             0x00000100
+#define PROT_WRITE            0x00000200
+#define PROT_EXEC             0x00000400
+#define PROT_NOCACHE          0x00000800 /* QNX: uncached (device) memory */
 
-#define MAP_FILE      0
-#define MAP_SHARED    0x00000001
-#define MAP_PRIVATE   0x00000002
-#define MAP_TYPE      0x00000003
-#define MAP_FIXED     0x00000010
-#define MAP_STACK     0x00001000
-#define MAP_PHYS      0x00010000 /* QNX: map physical memory (with I/O privilege) */
-#define MAP_ANON      0x00080000
-#define MAP_ANONYMOUS MAP_ANON
-#define MAP_FAILED    ((void *)-1)
-#define NOFD          (-1) /* QNX: the fd for anonymous mappings */
+#define MAP_FILE              0
+#define MAP_SHARED            0x00000001
+#define MAP_PRIVATE           0x00000002
+#define MAP_TYPE              0x00000003
+#define MAP_FIXED             0x00000010
+#define MAP_STACK             0x00001000
+#define MAP_PHYS              0x00010000 /* QNX: map physical memory (with I/O privilege) */
+#define MAP_ANON              0x00080000
+#define MAP_ANONYMOUS         MAP_ANON
+#define MAP_FAILED            ((void *)-1)
+#define NOFD                  (-1) /* QNX: the fd for anonymous mappings */
 
-#define MS_ASYNC      1
-#define MS_SYNC       2
-#define MS_INVALIDATE 4
+#define MS_ASYNC              1
+#define MS_SYNC               2
+#define MS_INVALIDATE         4
 
-#define MCL_CURRENT 1
-#define MCL_FUTURE  2
+#define MCL_CURRENT           1
+#define MCL_FUTURE            2
 
 #define POSIX_MADV_NORMAL     0
 #define POSIX_MADV_SEQUENTIAL 1
@@ -52,7 +52,7 @@ typedef __mode_t mode_t;
 #define POSIX_MADV_WILLNEED   3
 #define POSIX_MADV_DONTNEED   4
 
-#define SHM_ANON ((const char *)-1) /* QNX: anonymous shared memory object */
+#define SHM_ANON              ((const char *)-1) /* QNX: anonymous shared memory object */
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);

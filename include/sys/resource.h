@@ -17,28 +17,28 @@ typedef __id_t id_t;
 #endif
 typedef __rlim_t rlim_t;
 
-#define RLIM_INFINITY  ((rlim_t)0xfffffffffffffffdULL)
-#define RLIM_SAVED_MAX ((rlim_t)0xfffffffffffffffeULL)
-#define RLIM_SAVED_CUR ((rlim_t)0xffffffffffffffffULL)
+#define RLIM_INFINITY   ((rlim_t)0xfffffffffffffffdULL)
+#define RLIM_SAVED_MAX  ((rlim_t)0xfffffffffffffffeULL)
+#define RLIM_SAVED_CUR  ((rlim_t)0xffffffffffffffffULL)
 
-#define RLIMIT_CPU     0
-#define RLIMIT_FSIZE   1
-#define RLIMIT_DATA    2
-#define RLIMIT_STACK   3
-#define RLIMIT_CORE    4
-#define RLIMIT_NOFILE  5
-#define RLIMIT_AS      6
-#define RLIMIT_RSS     6
-#define RLIMIT_VMEM    6
-#define RLIMIT_MEMLOCK 7
-#define RLIMIT_NPROC   8
+#define RLIMIT_CPU      0
+#define RLIMIT_FSIZE    1
+#define RLIMIT_DATA     2
+#define RLIMIT_STACK    3
+#define RLIMIT_CORE     4
+#define RLIMIT_NOFILE   5
+#define RLIMIT_AS       6
+#define RLIMIT_RSS      6
+#define RLIMIT_VMEM     6
+#define RLIMIT_MEMLOCK  7
+#define RLIMIT_NPROC    8
 
 #define RUSAGE_SELF     0
 #define RUSAGE_CHILDREN (-1)
 
-#define PRIO_PROCESS 0
-#define PRIO_PGRP    1
-#define PRIO_USER    2
+#define PRIO_PROCESS    0
+#define PRIO_PGRP       1
+#define PRIO_USER       2
 
 struct rlimit {
 	rlim_t rlim_cur;

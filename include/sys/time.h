@@ -33,23 +33,23 @@ struct itimerval {
 #define timerclear(tv) ((tv)->tv_sec = (tv)->tv_usec = 0)
 #define timercmp(a, b, op) \
 	((a)->tv_sec == (b)->tv_sec ? (a)->tv_usec op(b)->tv_usec : (a)->tv_sec op(b)->tv_sec)
-#define timeradd(a, b, r) \
-	do { \
-		(r)->tv_sec = (a)->tv_sec + (b)->tv_sec; \
+#define timeradd(a, b, r)                                   \
+	do {                                                \
+		(r)->tv_sec = (a)->tv_sec + (b)->tv_sec;    \
 		(r)->tv_usec = (a)->tv_usec + (b)->tv_usec; \
-		if ((r)->tv_usec >= 1000000) { \
-			(r)->tv_sec++; \
-			(r)->tv_usec -= 1000000; \
-		} \
+		if ((r)->tv_usec >= 1000000) {              \
+			(r)->tv_sec++;                      \
+			(r)->tv_usec -= 1000000;            \
+		}                                           \
 	} while (0)
-#define timersub(a, b, r) \
-	do { \
-		(r)->tv_sec = (a)->tv_sec - (b)->tv_sec; \
+#define timersub(a, b, r)                                   \
+	do {                                                \
+		(r)->tv_sec = (a)->tv_sec - (b)->tv_sec;    \
 		(r)->tv_usec = (a)->tv_usec - (b)->tv_usec; \
-		if ((r)->tv_usec < 0) { \
-			(r)->tv_sec--; \
-			(r)->tv_usec += 1000000; \
-		} \
+		if ((r)->tv_usec < 0) {                     \
+			(r)->tv_sec--;                      \
+			(r)->tv_usec += 1000000;            \
+		}                                           \
 	} while (0)
 
 int gettimeofday(struct timeval *__restrict tv, void *__restrict tz);

@@ -18,22 +18,22 @@ typedef __id_t id_t;
 #endif
 typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2 } idtype_t;
 
-#define WEXITED    0x0001
-#define WTRAPPED   0x0002
-#define WUNTRACED  0x0004
-#define WSTOPPED   WUNTRACED
-#define WCONTINUED 0x0008
-#define WNOHANG    0x0040
-#define WNOWAIT    0x0080
+#define WEXITED         0x0001
+#define WTRAPPED        0x0002
+#define WUNTRACED       0x0004
+#define WSTOPPED        WUNTRACED
+#define WCONTINUED      0x0008
+#define WNOHANG         0x0040
+#define WNOWAIT         0x0080
 
-#define WIFEXITED(s)    (((s) & 0x7f) == 0)
+#define WIFEXITED(s)    (((s)&0x7f) == 0)
 #define WEXITSTATUS(s)  (((s) >> 8) & 0xff)
-#define WIFSIGNALED(s)  ((signed char)(((s) & 0x7f) + 1) >= 2)
-#define WTERMSIG(s)     ((s) & 0x7f)
-#define WIFSTOPPED(s)   (((s) & 0xff) == 0x7f)
+#define WIFSIGNALED(s)  ((signed char)(((s)&0x7f) + 1) >= 2)
+#define WTERMSIG(s)     ((s)&0x7f)
+#define WIFSTOPPED(s)   (((s)&0xff) == 0x7f)
 #define WSTOPSIG(s)     (((s) >> 8) & 0xff)
 #define WIFCONTINUED(s) ((s) == 0xffff)
-#define WCOREDUMP(s)    (((s) & 0x80) != 0)
+#define WCOREDUMP(s)    (((s)&0x80) != 0)
 
 struct rusage;
 

@@ -54,8 +54,8 @@ int cpio_next(const void *archive, size_t len, size_t *off, struct cpio_entry *e
 	uint32_t namesize = f[11];
 	uint32_t filesize = f[6];
 	size_t name_off = pos + HDR_LEN;
-	if (namesize == 0 || namesize > len - name_off)
-		return namesize == 0 ? CPIO_E_BADNAME : CPIO_E_TRUNCATED;
+	if (namesize <= 1 || namesize > len - name_off)
+		return namesize <= 1 ? CPIO_E_BADNAME : CPIO_E_TRUNCATED;
 	if (a[name_off + namesize - 1] != '\0' ||
 	    memchr(a + name_off, 0, namesize) != a + name_off + namesize - 1)
 		return CPIO_E_BADNAME;

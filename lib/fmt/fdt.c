@@ -422,7 +422,7 @@ int fdt_reg(const struct fdt *f, int node, int idx, uint64_t *addr, uint64_t *si
 	if (p == NULL)
 		return FDT_E_NOTFOUND;
 	uint32_t stride = (ac + sc) * 4;
-	if (idx < 0 || len < 0 || (uint64_t)(idx + 1) * stride > (uint64_t)len)
+	if (idx < 0 || len < 0 || ((uint64_t)idx + 1) * stride > (uint64_t)len)
 		return FDT_E_NOTFOUND;
 	p += (uint32_t)idx * stride;
 	*addr = read_cells(p, ac);

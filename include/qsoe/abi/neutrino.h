@@ -480,6 +480,18 @@ struct _sync_attr {
 #define _NTO_SYNC_OWNERDEAD   0xffffff00u         /* mutex whose owner died */
 #define _NTO_SYNC_DEAD        _NTO_SYNC_OWNERDEAD /* QNX 6/7 name */
 
+/*
+ * QSOE's additions to the sync protocol (values QNX leaves unassigned; the
+ * whole protocol is described in <qsoe/syncfast.h> and docs/abi.md).
+ */
+#define _QSOE_SYNC_OWNER_MAX       0x7ffffeffu /* largest thread owner id (TLS __owner) */
+#define _QSOE_SYNC_NOTRECOVERABLE  0xffffff01u /* robust mutex unlocked while inconsistent */
+#define _QSOE_SYNC_CEILING_MASK    0x00ff0000u /* mutex with _NTO_SYNC_PRIOCEILING: the ceiling */
+#define _QSOE_SYNC_CEILING_SHIFT   16
+#define _QSOE_SYNC_CEIL_COUNTMASK  0x0000ffffu /* ... and its recursion count */
+#define _QSOE_SYNC_SEM_WAITING     0x80000000u /* semaphore __count: threads wait in the kernel */
+#define _QSOE_SYNC_SEM_VALUE       0x7fffffffu /* semaphore __count: the value */
+
 /* SyncCtl() commands. */
 #define _NTO_SCTL_SETPRIOCEILING   1 /* mutex: const int *prioceiling */
 #define _NTO_SCTL_GETPRIOCEILING   2 /* mutex: int *prioceiling */
