@@ -46,6 +46,8 @@ format:
 docs: deps
 	@python3 abi/gen.py kcalls-doc abi/kcalls.def docs/abi-kcalls.md
 	@python3 abi/gen.py iomsg abi/iomsg.def include/sys/iomsg_codes.h
+	@python3 abi/gen.py taskman abi/taskman.def include/qsoe/taskman_codes.h
+	@clang-format -i include/qsoe/taskman_codes.h
 
 clean:
 	rm -rf $(OABS)

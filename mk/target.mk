@@ -47,6 +47,16 @@ include $(TOP)/kernel/build.mk
 include $(TOP)/lib/qsoe/skimmer/build.mk
 include $(TOP)/taskman/build.mk
 include $(TOP)/tests/kernel/build.mk
+# User space: mk/user.mk defines the libraries and the templates for
+# dynamically linked programs; the components after it use them. Each is
+# optional while it is being written.
+-include $(TOP)/mk/user.mk
+-include $(TOP)/lib/c/build.mk
+-include $(TOP)/lib/m/build.mk
+-include $(TOP)/sbin/build.mk
+-include $(TOP)/bin/build.mk
+-include $(TOP)/qsh/build.mk
+-include $(TOP)/tests/suite/build.mk
 include $(TOP)/mk/bootarchive.mk
 
 all: $(ALL)

@@ -63,8 +63,8 @@ def main():
                     "median": int(statistics.median(samples)), "max": max(samples)})
 
     # Programs that measure themselves.
-    for prog in ["kbench"]:
-        results.extend(bench_lines(boot(target, f"run={prog} halt")))
+    for progs in ["kbench", "kbench_ipcsrv,kbench_ipc"]:
+        results.extend(bench_lines(boot(target, f"run={progs} halt")))
 
     with open(out_file, "a") as f:
         for r in results:

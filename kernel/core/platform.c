@@ -78,6 +78,17 @@ static void parse_reserved(void)
 	}
 }
 
+/* True if the riscv,isa string names multi-letter extension ext ("_ext" or "_ext_..."). */
+static bool isa_has(const char *isa, const char *ext)
+{
+	size_t n = strlen(ext);
+
+	for (const char *p = isa; *p; p++)
+		if (*p == '_' && strncmp(p + 1, ext, n) == 0 && (p[n + 1] == '_' || p[n + 1] == 0))
+			return true;
+	return false;
+}
+
 /* True if the cpu node describes a hart that can run Skimmer (S-mode with paging). */
 static bool hart_usable(int n, const char **why)
 {
@@ -108,6 +119,7 @@ static void parse_cpus(void)
 		return;
 	if (fdt_getprop_u32(&fdt, cpus, "timebase-frequency", &tb))
 		plat.timebase_hz = tb;
+	plat.has_sstc = true;
 	for (int n = fdt_first_child(&fdt, cpus); n >= 0; n = fdt_next_sibling(&fdt, n)) {
 		const char *type = fdt_getprop_str(&fdt, n, "device_type");
 		uint64_t hartid, unused;
@@ -127,6 +139,9 @@ static void parse_cpus(void)
 			        (unsigned long)hartid);
 			continue;
 		}
+		const char *isa = fdt_getprop_str(&fdt, n, "riscv,isa");
+		if (isa == NULL || !isa_has(isa, "sstc"))
+			plat.has_sstc = false;
 		struct plat_cpu *pc = &plat.cpus[plat.ncpus++];
 		pc->hartid = hartid;
 		pc->plic_ctx = -1;

@@ -147,6 +147,8 @@ static long do_send(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rpar
 	t->blk.send.prio = t->prio;
 	t->blk.send.unblock_req = false;
 	t->blk.send.tmo_expired = false;
+	t->ipc_peer_pid = c->owner_pid;
+	t->ipc_peer_chid = c->chid;
 
 	spin_lock(&c->lock);
 	if (c->dead) {
@@ -206,6 +208,8 @@ static long do_receive(int chid, uaddr_t rmsg, long rparts, uaddr_t info, bool p
 	t->blk.recv.rmsg = (struct iodesc){rmsg, rparts};
 	t->blk.recv.info = info;
 	t->blk.recv.pulse_only = pulse_only;
+	t->ipc_peer_pid = c->owner_pid;
+	t->ipc_peer_chid = c->chid;
 
 	long r;
 	spin_lock(&c->lock);

@@ -4,6 +4,7 @@
 #include <skimmer/cpu.h>
 #include <skimmer/ktimer.h>
 #include <skimmer/printk.h>
+#include <arch/arch.h>
 
 void ktimer_init(struct ktimer *t, void (*fn)(struct ktimer *))
 {
@@ -17,6 +18,10 @@ void ktimer_arm(struct ktimer *t, uint64_t deadline)
 {
 	struct cpu *c = this_cpu();
 	struct list *l;
+
+	/* An earlier deadline than the one programmed: program it now. */
+	if (deadline < c->timer_armed)
+		arch_timer_arm(deadline);
 
 	if (t->cpu)
 		ktimer_cancel(t);

@@ -41,7 +41,8 @@ void sched_ready(struct thread *t)
 		return;
 	t->state = STATE_READY;
 	runq_add_tail(&c->rq, &t->rq_link, t->prio);
-	if (c->cur == NULL || t->prio > c->cur->prio)
+	/* Equal priority too: a round-robin thread now has a competitor (quantum timer). */
+	if (c->cur == NULL || t->prio >= c->cur->prio)
 		c->need_resched = true;
 }
 
@@ -164,6 +165,17 @@ static void arm_hart_timer(struct cpu *c)
 void sched_exit_to_user(void)
 {
 	struct cpu *c = this_cpu();
+	struct thread *cur = c->cur;
+
+	/*
+	 * Fast path: nothing happened that could make another thread run here.
+	 * Everything that can (a wake of an equal or higher priority, a block,
+	 * a yield, a timer interrupt, a message from another hart) sets
+	 * need_resched or leaves a message in the IPI queue.
+	 */
+	if (likely(cur && !c->need_resched && cur->state == STATE_RUNNING &&
+		   __atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) == NULL))
+		arch_enter_user(c, cur);
 
 	for (;;) {
 		ipiq_drain(c);

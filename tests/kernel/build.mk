@@ -1,6 +1,6 @@
 # tests/kernel/build.mk - Skimmer's kernel tests and micro-benchmarks:
 # static programs with their own tiny runtime (ktest.c), no C library.
-KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp ktest_ipc ktest_peer ktest_stress ktest_leak ktest_true kbench
+KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp ktest_ipc ktest_peer ktest_stress ktest_leak ktest_true kbench kbench_ipc
 KTESTS += ktest_sync
 KTEST_RT := tests/kernel/start.S tests/kernel/ktest.c kernel/lib/string.c kernel/lib/vsnprintf.c
 KTEST_RT_OBJS := $(foreach s,$(KTEST_RT),$(T)/obj/kt/$(basename $(s)).o)
@@ -30,7 +30,8 @@ $(foreach k,$(KTESTS),$(eval $(call ktest_rule,$(k))))
 
 # Multi-role tests: one program installed under each role's name.
 KTEST_ROLES := ktest_peer:ktest_peer_srv ktest_peer:ktest_peer_cli ktest_peer:ktest_dying_srv \
-	ktest_peer:ktest_dying_cli ktest_stress:ktest_stress_srv ktest_stress:ktest_stress_cli
+	ktest_peer:ktest_dying_cli ktest_stress:ktest_stress_srv ktest_stress:ktest_stress_cli \
+	kbench_ipc:kbench_ipcsrv
 define ktest_role_rule
 $(T)/boot/$(2): $(T)/boot/$(1)
 	@cp $$< $$@

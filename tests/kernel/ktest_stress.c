@@ -18,7 +18,7 @@ int strcmp(const char *a, const char *b);
 
 #define SERVER_THREADS 4
 #define CLIENT_THREADS 8
-#define ITERATIONS     150
+#define ITERATIONS     60
 #define MAX_SIZE       (1 << 20)
 #define NSERVERS       2
 

@@ -27,6 +27,17 @@ void __fp_restore(const struct fpstate *fp);
 __noreturn void trap_return(struct trapframe *tf, unsigned long sstatus);
 void intr_dispatch(struct cpu *c, uint64_t cause);
 
+#define CSR_STIMECMP 0x14d
+
+/* Programs this hart's timer comparator (Sstc directly, else through SBI). */
+static void timer_program(uint64_t deadline)
+{
+	if (plat.has_sstc)
+		__asm__ volatile("csrw %0, %1" ::"i"(CSR_STIMECMP), "r"(deadline));
+	else
+		sbi_set_timer(deadline);
+}
+
 void arch_cpu_init(struct cpu *c)
 {
 	__asm__ volatile("mv tp, %0" ::"r"(c));
@@ -35,17 +46,22 @@ void arch_cpu_init(struct cpu *c)
 	/* User mode may read cycle, time and instret (ClockCycles, benchmarks). */
 	csr_write(scounteren, 0x7);
 	csr_write(sie, SIE_SSIE | SIE_STIE | SIE_SEIE);
-	sbi_set_timer(UINT64_MAX);
+	timer_program(UINT64_MAX);
 	c->timer_armed = UINT64_MAX;
 }
 
+/*
+ * Makes sure the timer fires no later than deadline. A deadline later than
+ * the one programmed is left alone: an early interrupt only makes the
+ * scheduler look again, which is cheaper than reprogramming on every switch.
+ */
 void arch_timer_arm(uint64_t deadline)
 {
 	struct cpu *c = this_cpu();
 
-	if (c->timer_armed != deadline) {
+	if (deadline < c->timer_armed) {
 		c->timer_armed = deadline;
-		sbi_set_timer(deadline);
+		timer_program(deadline);
 	}
 }
 
@@ -67,8 +83,9 @@ void intr_dispatch(struct cpu *c, uint64_t cause)
 		break;
 	case IRQ_S_TIMER:
 		/* Clear the pending bit; sched_exit_to_user() re-arms. */
+		c->need_resched = true;
 		c->timer_armed = UINT64_MAX;
-		sbi_set_timer(UINT64_MAX);
+		timer_program(UINT64_MAX);
 		ktimer_run_expired(c, arch_now());
 		break;
 	case IRQ_S_EXT:

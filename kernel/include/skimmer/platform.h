@@ -33,6 +33,7 @@ struct platform {
 	struct plat_cpu cpus[MAX_CPUS];
 	unsigned ncpus;
 	uint64_t timebase_hz;
+	bool has_sstc; /* every usable hart has Sstc: S-mode programs stimecmp itself */
 
 	bool has_uart;
 	paddr_t uart_base;

@@ -44,6 +44,7 @@ struct process {
 	spinlock_t lock;
 	pid_t pid;
 	pid_t ppid;
+	pid_t pgid, sid; /* mirrored from taskman (ProcSetPgrp) for group signals */
 	int state;
 	uint32_t flags;
 	char name[PROC_NAME_MAX];

@@ -81,6 +81,10 @@ struct thread {
 		struct ipc_recv recv;
 	} blk;
 
+	/* For ProcInfo: the channel owner/channel of the last IPC block (ints, no references). */
+	pid_t ipc_peer_pid;
+	int ipc_peer_chid;
+
 	/* Exit and join. */
 	uint64_t exit_value;
 	struct thread *joiner; /* thread blocked in ThreadJoin on us */

@@ -50,4 +50,32 @@ struct proc_exitinfo {
 	int status; /* wait status */
 };
 
+/* ProcSetCred(pid, cred) — taskman keeps the kernel's copy of a process's ids current. */
+struct proc_cred {
+	__uid_t ruid, euid, suid;
+	__gid_t rgid, egid, sgid;
+	__uint32_t ngroups;
+	__gid_t groups[8]; /* the kernel keeps the first 8 (ConnectClientInfo reports them) */
+};
+
+/* ProcInfo(pid, info, threads, nthreads): what the kernel knows of a process. */
+struct proc_info {
+	__pid_t pid, ppid, pgid, sid;
+	__uint32_t nthreads;
+	__uint32_t state; /* 0 alive, 1 dying, 2 zombie */
+	__uint64_t resident_pages;
+	__uint64_t cpu_ns; /* CPU time of all its threads */
+	char name[32];
+};
+
+struct proc_thread_info {
+	int tid;
+	__uint8_t state; /* STATE_* */
+	__uint8_t prio, base_prio, policy;
+	__uint32_t cpu; /* home hart */
+	__int32_t blocked_pid; /* SEND/REPLY: the server's pid; else 0 */
+	__int32_t blocked_chid; /* SEND/REPLY/RECEIVE: the channel */
+	__uint64_t cpu_ns;
+};
+
 #endif
