@@ -3,37 +3,6 @@
  */
 #include <skimmer/runq.h>
 
-void runq_init(struct runq *rq)
-{
-	for (unsigned i = 0; i < NPRIO / 64; i++)
-		rq->bitmap[i] = 0;
-	for (unsigned i = 0; i < NPRIO; i++)
-		list_init(&rq->q[i]);
-	rq->count = 0;
-}
-
-void runq_add_tail(struct runq *rq, struct list *node, unsigned prio)
-{
-	list_add_tail(&rq->q[prio], node);
-	rq->bitmap[prio / 64] |= 1UL << (prio % 64);
-	rq->count++;
-}
-
-void runq_add_head(struct runq *rq, struct list *node, unsigned prio)
-{
-	list_add_head(&rq->q[prio], node);
-	rq->bitmap[prio / 64] |= 1UL << (prio % 64);
-	rq->count++;
-}
-
-void runq_remove(struct runq *rq, struct list *node, unsigned prio)
-{
-	list_del(node);
-	if (list_empty(&rq->q[prio]))
-		rq->bitmap[prio / 64] &= ~(1UL << (prio % 64));
-	rq->count--;
-}
-
 /* Index of the most significant set bit of a non-zero word. */
 static int msb64(uint64_t w)
 {
@@ -64,12 +33,57 @@ static int msb64(uint64_t w)
 	return n;
 }
 
-int runq_top(const struct runq *rq)
+/* Highest non-empty priority found by scanning the bitmap, or -1. */
+static int runq_scan(const struct runq *rq)
 {
 	for (int i = NPRIO / 64 - 1; i >= 0; i--)
 		if (rq->bitmap[i])
 			return i * 64 + msb64(rq->bitmap[i]);
 	return -1;
+}
+
+void runq_init(struct runq *rq)
+{
+	for (unsigned i = 0; i < NPRIO / 64; i++)
+		rq->bitmap[i] = 0;
+	for (unsigned i = 0; i < NPRIO; i++)
+		list_init(&rq->q[i]);
+	rq->count = 0;
+	rq->top = -1;
+}
+
+void runq_add_tail(struct runq *rq, struct list *node, unsigned prio)
+{
+	list_add_tail(&rq->q[prio], node);
+	rq->bitmap[prio / 64] |= 1UL << (prio % 64);
+	rq->count++;
+	if ((int)prio > rq->top)
+		rq->top = (int)prio;
+}
+
+void runq_add_head(struct runq *rq, struct list *node, unsigned prio)
+{
+	list_add_head(&rq->q[prio], node);
+	rq->bitmap[prio / 64] |= 1UL << (prio % 64);
+	rq->count++;
+	if ((int)prio > rq->top)
+		rq->top = (int)prio;
+}
+
+void runq_remove(struct runq *rq, struct list *node, unsigned prio)
+{
+	list_del(node);
+	if (list_empty(&rq->q[prio])) {
+		rq->bitmap[prio / 64] &= ~(1UL << (prio % 64));
+		if ((int)prio == rq->top)
+			rq->top = runq_scan(rq);
+	}
+	rq->count--;
+}
+
+int runq_top(const struct runq *rq)
+{
+	return rq->top;
 }
 
 struct list *runq_peek(const struct runq *rq)

@@ -120,7 +120,8 @@ void arch_thread_setup(struct thread *t, uaddr_t pc, uaddr_t sp, uint64_t arg, u
 	t->tf.regs[REG_SP] = sp;
 	t->tf.regs[REG_A0] = arg;
 	t->tf.regs[REG_TP] = tls;
-	t->tf.sstatus = SSTATUS_FS_INITIAL;
+	t->tf.sstatus =
+	        SSTATUS_FS_OFF; /* enabled at its first FP instruction (arch_fp_first_use) */
 }
 
 void arch_fp_switch(struct cpu *c, struct thread *prev, struct thread *next)
@@ -144,6 +145,21 @@ void arch_fp_switch(struct cpu *c, struct thread *prev, struct thread *next)
 		c->fp_owner = next;
 	}
 	csr_clear(sstatus, SSTATUS_FS);
+}
+
+/*
+ * The thread executed its first floating-point instruction (it trapped
+ * because its FS was Off): give it a zeroed FP state and let the
+ * instruction run again. Threads that never use FP never pay for FP
+ * switching.
+ */
+void arch_fp_first_use(struct cpu *c, struct thread *t)
+{
+	csr_set(sstatus, SSTATUS_FS_DIRTY);
+	__fp_restore(&t->fp);
+	csr_clear(sstatus, SSTATUS_FS);
+	c->fp_owner = t;
+	t->tf.sstatus = (t->tf.sstatus & ~SSTATUS_FS) | SSTATUS_FS_CLEAN;
 }
 
 void arch_enter_user(struct cpu *c, struct thread *t)

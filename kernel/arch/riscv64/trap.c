@@ -79,6 +79,10 @@ __noreturn void trap_user(struct trapframe *tf, uint64_t cause, uint64_t tval)
 	} else if (cause == EXC_ECALL_U) {
 		tf->regs[0] += 4;
 		kcall_dispatch(t);
+	} else if (cause == EXC_ILLEGAL_INST && (tf->sstatus & SSTATUS_FS) == SSTATUS_FS_OFF) {
+		/* Probably its first FP instruction: enable FP and retry it. A
+		 * non-FP illegal instruction traps again with FP on. */
+		arch_fp_first_use(c, t);
 	} else {
 		proc_fault(t, exc_name(cause), tval, exc_signal(cause));
 	}

@@ -15,6 +15,7 @@ struct runq {
 	uint64_t bitmap[NPRIO / 64];
 	struct list q[NPRIO];
 	unsigned count;
+	int top; /* highest non-empty priority, -1 when empty (kept current) */
 };
 
 void runq_init(struct runq *rq);

@@ -37,6 +37,9 @@ __noreturn void arch_enter_user(struct cpu *c, struct thread *t);
 /* Sets up t's registers for its first entry to user mode. */
 void arch_thread_setup(struct thread *t, uaddr_t pc, uaddr_t sp, uint64_t arg, uaddr_t tls);
 
+/* A thread's first FP instruction trapped (FS Off): enable FP for it. */
+void arch_fp_first_use(struct cpu *c, struct thread *t);
+
 /* Saves the outgoing thread's FP state if dirty; restores the incoming one's. */
 void arch_fp_switch(struct cpu *c, struct thread *prev, struct thread *next);
 
