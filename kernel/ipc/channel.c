@@ -5,6 +5,7 @@
 #include <skimmer/cpu.h>
 #include <skimmer/ipc.h>
 #include <skimmer/kmem.h>
+#include <skimmer/kstring.h>
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
 #include <skimmer/sched.h>
@@ -229,6 +230,26 @@ bool pulse_give(struct channel *c, struct thread *r, const struct _pulse *pl, in
 	struct aspace *as = r->proc->as;
 	bool running = r == this_cpu()->cur; /* the receiver itself found the pulse */
 
+	if (!running && r->blk.recv.rmsg.parts <= 0) {
+		/* Stage it: the receiver copies it out when it runs (xfer.h). */
+		size_t n = MIN(sizeof(*pl), (size_t)-r->blk.recv.rmsg.parts);
+		memcpy(r->xfer.data, pl, n);
+		r->xfer.len = (uint32_t)n;
+		r->xfer.dst = r->blk.recv.rmsg.ptr;
+		r->xfer.rcvid = 0;
+		r->xfer.flags = XF_DATA;
+		if (r->blk.recv.info) {
+			memset(&r->xfer.info, 0, sizeof(r->xfer.info));
+			r->xfer.info.scoid = pl->scoid;
+			r->xfer.info.chid = c->chid;
+			r->xfer.info.priority = (int16_t)prio;
+			r->xfer.info.msglen = sizeof(*pl);
+			r->xfer.info.srcmsglen = sizeof(*pl);
+			r->xfer.info_dst = r->blk.recv.info;
+			r->xfer.flags |= XF_INFO;
+		}
+		goto delivered;
+	}
 	if (iodesc_write(as, r->blk.recv.rmsg, pl, sizeof(*pl)) < 0) {
 		if (!running) {
 			arch_set_retval(r, -EFAULT);
@@ -251,6 +272,7 @@ bool pulse_give(struct channel *c, struct thread *r, const struct _pulse *pl, in
 			return false;
 		}
 	}
+delivered:
 	if (!(c->flags & _NTO_CHF_FIXED_PRIORITY) && prio > 0 && prio != r->prio) {
 		if (running)
 			sched_set_prio(r, prio, -1);

@@ -115,6 +115,17 @@ long iodesc_copy(struct aspace *das, struct iodesc d, size_t doff, struct aspace
 	size_t done = 0;
 
 	*fault_dst = false;
+	if (d.parts <= 0 && s.parts <= 0) {
+		/* Two single buffers: one bounded copy, no iov walking. */
+		size_t dl = (size_t)-d.parts, sl = (size_t)-s.parts;
+		if (doff >= dl || soff >= sl)
+			return 0;
+		size_t n = MIN(MIN(dl - doff, sl - soff), max);
+		if (n == 0)
+			return 0;
+		long r = as_copy(das, d.ptr + doff, sas, s.ptr + soff, n, fault_dst);
+		return r < 0 ? r : (long)n;
+	}
 	cursor_init(&dc, das, d);
 	cursor_init(&sc, sas, s);
 	if (cursor_skip(&dc, doff) < 0) {

@@ -57,23 +57,58 @@ static void fill_info(struct _msg_info *info, struct channel *c, struct thread *
  * Copies client s's message to receiver r, assigns the rcvid and writes
  * r's results. Neither thread changes queues here. Caller holds c->lock.
  */
+/*
+ * Stages a small message from the current thread s for receiver r (not
+ * running): the bytes are copied from s with plain loads now and copied out
+ * into r's address space when r returns to user mode (xfer.h). Returns the
+ * byte count, or -EFAULT if s's buffer is bad.
+ */
+static long stage(struct thread *s, struct thread *r)
+{
+	size_t n = MIN(s->blk.send.slen, (size_t)-r->blk.recv.rmsg.parts);
+
+	if (copyin(r->xfer.data, s->blk.send.smsg.ptr, n) < 0)
+		return -EFAULT;
+	r->xfer.len = (uint32_t)n;
+	r->xfer.dst = r->blk.recv.rmsg.ptr;
+	return (long)n;
+}
+
+static bool can_stage(struct thread *s, struct thread *r)
+{
+	return s == this_cpu()->cur && r != s && s->blk.send.smsg.parts <= 0 &&
+	       r->blk.recv.rmsg.parts <= 0 && s->blk.send.slen <= XFER_MAX;
+}
+
 static enum deliver deliver(struct channel *c, struct thread *s, struct thread *r)
 {
-	bool fault_dst;
-	struct aspace *ras = r->proc->as;
-	long n = iodesc_copy(ras, r->blk.recv.rmsg, 0, s->proc->as, s->blk.send.smsg, 0,
-	                     s->blk.send.slen, &fault_dst);
+	bool fault_dst = false;
+	bool staged = can_stage(s, r);
+	long n;
 
+	if (staged)
+		n = stage(s, r);
+	else
+		n = iodesc_copy(r->proc->as, r->blk.recv.rmsg, 0, s->proc->as, s->blk.send.smsg, 0,
+		                s->blk.send.slen, &fault_dst);
 	if (n < 0)
 		return fault_dst ? RECV_FAULT : SEND_FAULT;
 	int slot = idtab_alloc(&c->pending, s, 1);
 	if (slot < 0)
 		return NO_SLOT;
 	rcvid_t rcvid = RCVID_MAKE(s->blk.send.scoid, slot, ++c->gen);
-	if (r->blk.recv.info) {
+	if (staged) {
+		r->xfer.flags = XF_DATA;
+		r->xfer.rcvid = rcvid;
+		if (r->blk.recv.info) {
+			fill_info(&r->xfer.info, c, s, (size_t)n);
+			r->xfer.info_dst = r->blk.recv.info;
+			r->xfer.flags |= XF_INFO;
+		}
+	} else if (r->blk.recv.info) {
 		struct _msg_info info;
 		fill_info(&info, c, s, (size_t)n);
-		if (as_write(ras, r->blk.recv.info, &info, sizeof(info)) < 0) {
+		if (as_write(r->proc->as, r->blk.recv.info, &info, sizeof(info)) < 0) {
 			idtab_remove(&c->pending, (uint32_t)slot);
 			return RECV_FAULT;
 		}
@@ -280,10 +315,9 @@ long kc_MsgReceivePulsev(int chid, uaddr_t rmsg, long rparts, uaddr_t info)
  * Finds the REPLY-blocked client of rcvid for the calling server: returns
  * it with its channel locked (*cp, referenced), or NULL with the error.
  */
-static struct thread *pending_lookup(rcvid_t rcvid, struct channel **cp, long *err)
+static struct thread *pending_lookup_in(struct process *p, rcvid_t rcvid, struct channel **cp,
+                                        long *err)
 {
-	struct process *p = kcall_self()->proc;
-
 	*err = -ESRCH;
 	if (rcvid <= 0)
 		return NULL;
@@ -302,6 +336,11 @@ static struct thread *pending_lookup(rcvid_t rcvid, struct channel **cp, long *e
 	}
 	*cp = c;
 	return s;
+}
+
+static struct thread *pending_lookup(rcvid_t rcvid, struct channel **cp, long *err)
+{
+	return pending_lookup_in(kcall_self()->proc, rcvid, cp, err);
 }
 
 /* Ends client s's MsgSend with 'result'. Caller holds c->lock (released here). */
@@ -331,9 +370,23 @@ long kc_MsgReplyv(rcvid_t rcvid, long status, uaddr_t msg, long parts)
 		channel_put(c);
 		return len < 0 ? len : -EMSGSIZE;
 	}
-	bool fault_dst;
-	long n = iodesc_copy(s->proc->as, s->blk.send.rmsg, 0, t->proc->as, src, 0, (size_t)len,
-	                     &fault_dst);
+	bool fault_dst = false;
+	long n;
+	if (parts <= 0 && s->blk.send.rmsg.parts <= 0 && (size_t)len <= XFER_MAX) {
+		/* Small reply: stage it; the client copies it out when it runs. */
+		n = MIN((size_t)len, (size_t)-s->blk.send.rmsg.parts);
+		if (copyin(s->xfer.data, msg, (size_t)n) < 0) {
+			n = -EFAULT;
+		} else {
+			s->xfer.len = (uint32_t)n;
+			s->xfer.dst = s->blk.send.rmsg.ptr;
+			s->xfer.rcvid = 0;
+			s->xfer.flags = XF_DATA;
+		}
+	} else {
+		n = iodesc_copy(s->proc->as, s->blk.send.rmsg, 0, t->proc->as, src, 0, (size_t)len,
+		                &fault_dst);
+	}
 	if (n < 0 && !fault_dst) {
 		/* The server's own reply buffer is bad: the client keeps waiting. */
 		spin_unlock(&c->lock);
@@ -342,6 +395,38 @@ long kc_MsgReplyv(rcvid_t rcvid, long status, uaddr_t msg, long parts)
 	}
 	complete(c, s, n < 0 ? -EFAULT : status);
 	return 0;
+}
+
+/*
+ * A staged message could not be copied into the receiving thread t (its
+ * buffer went away): answer the client EFAULT so it does not wait forever.
+ */
+static void xfer_failed(struct thread *t, rcvid_t rcvid)
+{
+	struct channel *c;
+	long e;
+	struct thread *s = pending_lookup_in(t->proc, rcvid, &c, &e);
+
+	if (s != NULL)
+		complete(c, s, -EFAULT);
+}
+
+void xfer_complete(struct thread *t)
+{
+	struct xfer *x = &t->xfer;
+	uint32_t f = x->flags;
+	int r = 0;
+
+	x->flags = 0;
+	if (f & XF_DATA)
+		r = copyout(x->dst, x->data, x->len);
+	if (r == 0 && (f & XF_INFO))
+		r = copyout(x->info_dst, &x->info, sizeof(x->info));
+	if (r < 0) {
+		arch_set_retval(t, -EFAULT);
+		if (x->rcvid > 0)
+			xfer_failed(t, x->rcvid);
+	}
 }
 
 long kc_MsgError(rcvid_t rcvid, int err)

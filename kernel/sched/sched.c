@@ -12,6 +12,7 @@
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
 #include <skimmer/sched.h>
+#include <skimmer/signal.h>
 #include <skimmer/thread.h>
 #include <skimmer/vm.h>
 #include <qsoe/abi/neutrino.h>
@@ -41,9 +42,11 @@ void sched_ready(struct thread *t)
 		return;
 	t->state = STATE_READY;
 	runq_add_tail(&c->rq, &t->rq_link, t->prio);
-	/* Equal priority too: a round-robin thread now has a competitor (quantum timer). */
-	if (c->cur == NULL || t->prio >= c->cur->prio)
+	struct thread *cur = c->cur;
+	if (cur == NULL || t->prio > cur->prio)
 		c->need_resched = true;
+	else if (t->prio == cur->prio && cur->policy == SCHED_RR && c->slice_end)
+		arch_timer_arm(c->slice_end); /* cur now has a competitor: its quantum counts */
 }
 
 /* Arms t's timeout if TimerTimeout asked for one for 'state'. */
@@ -174,8 +177,11 @@ void sched_exit_to_user(void)
 	 * need_resched or leaves a message in the IPI queue.
 	 */
 	if (likely(cur && !c->need_resched && cur->state == STATE_RUNNING &&
-		   __atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) == NULL))
+	           __atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) == NULL)) {
+		if (unlikely(cur->xfer.flags))
+			xfer_complete(cur);
 		arch_enter_user(c, cur);
+	}
 
 	for (;;) {
 		ipiq_drain(c);
@@ -197,8 +203,18 @@ void sched_exit_to_user(void)
 				c->slice_end = now + rr_quantum_ticks;
 			vm_activate(next->proc->as);
 			arm_hart_timer(c);
-			if (__atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) != NULL)
-				continue; /* a message arrived meanwhile: look again */
+			/*
+			 * Pending signals (signal.h). Whatever sets t->sig.work also
+			 * sets need_resched or posts to this hart, so the fast path
+			 * above never skips this test.
+			 */
+			if (unlikely(__atomic_load_n(&next->sig.work, __ATOMIC_ACQUIRE)))
+				signal_exit_work(c, next);
+			if (__atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) != NULL ||
+			    next->state != STATE_RUNNING)
+				continue; /* a message arrived, or next stopped: look again */
+			if (unlikely(next->xfer.flags))
+				xfer_complete(next);
 			arch_enter_user(c, next);
 		}
 		/* Nothing to run. */
