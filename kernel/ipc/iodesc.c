@@ -88,10 +88,8 @@ static int cursor_skip(struct cursor *c, size_t n)
 	return 0;
 }
 
-long iodesc_len(struct aspace *as, struct iodesc d)
+long iodesc_iov_len(struct aspace *as, struct iodesc d)
 {
-	if (d.parts < 0)
-		return -d.parts;
 	size_t total = 0;
 	struct iovec v[IOV_BATCH];
 	for (long i = 0; i < d.parts; i += IOV_BATCH) {

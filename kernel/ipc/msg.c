@@ -35,9 +35,9 @@ enum deliver {
 	NO_SLOT,    /* too many pending messages on the channel */
 };
 
-static void fill_info(struct _msg_info *info, struct channel *c, struct thread *s, size_t msglen)
+void msg_fill_info(struct _msg_info *info, struct channel *c, struct thread *s, size_t msglen)
 {
-	memset(info, 0, sizeof(*info));
+	*info = (struct _msg_info){0};
 	info->pid = s->proc->pid;
 	info->tid = s->tid;
 	info->chid = c->chid;
@@ -101,13 +101,13 @@ static enum deliver deliver(struct channel *c, struct thread *s, struct thread *
 		r->xfer.flags = XF_DATA;
 		r->xfer.rcvid = rcvid;
 		if (r->blk.recv.info) {
-			fill_info(&r->xfer.info, c, s, (size_t)n);
+			msg_fill_info(&r->xfer.info, c, s, (size_t)n);
 			r->xfer.info_dst = r->blk.recv.info;
 			r->xfer.flags |= XF_INFO;
 		}
 	} else if (r->blk.recv.info) {
 		struct _msg_info info;
-		fill_info(&info, c, s, (size_t)n);
+		msg_fill_info(&info, c, s, (size_t)n);
 		if (as_write(r->proc->as, r->blk.recv.info, &info, sizeof(info)) < 0) {
 			idtab_remove(&c->pending, (uint32_t)slot);
 			return RECV_FAULT;
@@ -493,7 +493,7 @@ long kc_MsgInfo(rcvid_t rcvid, uaddr_t info_u)
 	if (s == NULL)
 		return err;
 	struct _msg_info info;
-	fill_info(&info, c, s, s->blk.send.slen);
+	msg_fill_info(&info, c, s, s->blk.send.slen);
 	spin_unlock(&c->lock);
 	channel_put(c);
 	return copyout(info_u, &info, sizeof(info)) < 0 ? -EFAULT : 0;

@@ -76,7 +76,7 @@ void runq_remove(struct runq *rq, struct list *node, unsigned prio)
 	if (list_empty(&rq->q[prio])) {
 		rq->bitmap[prio / 64] &= ~(1UL << (prio % 64));
 		if ((int)prio == rq->top)
-			rq->top = runq_scan(rq);
+			rq->top = rq->count == 1 ? -1 : runq_scan(rq);
 	}
 	rq->count--;
 }

@@ -19,7 +19,7 @@
 #include <qsoe/abi/sched.h>
 #include <arch/arch.h>
 
-static uint64_t rr_quantum_ticks;
+uint64_t rr_quantum_ticks; /* SCHED_RR time slice; ClockPeriod() changes it (kc_clock.c) */
 
 void sched_init_cpu(struct cpu *c)
 {
@@ -165,6 +165,51 @@ static void arm_hart_timer(struct cpu *c)
 	arch_timer_arm(next);
 }
 
+/*
+ * Makes next (off the run queue) the running thread of c. Shared by
+ * sched_exit_to_user and sched_handoff. The hart timer is always
+ * programmed no later than the earliest ktimer (ktimer_arm lowers it at
+ * once) except after its interrupt disarmed it: 'rearm' says that
+ * happened; a new round-robin quantum also rearms.
+ */
+static void switch_to(struct cpu *c, struct thread *next, uint64_t now, bool rearm)
+{
+	struct thread *prev = c->cur;
+
+	if (next != prev) {
+		c->n_switches++;
+		arch_fp_switch(c, prev, next);
+		c->slice_end = 0;
+	}
+	next->state = STATE_RUNNING;
+	c->cur = next;
+	vm_activate(next->proc->as);
+	if (next->policy == SCHED_RR && c->slice_end == 0) {
+		/* The quantum only matters against a competitor (sched_ready arms it later). */
+		c->slice_end = now + rr_quantum_ticks;
+		if (runq_has(&c->rq, next->prio))
+			rearm = true;
+	}
+	if (rearm)
+		arm_hart_timer(c);
+}
+
+/* Enters user mode in c's running thread t, with its staged copies done. */
+static __noreturn void enter(struct cpu *c, struct thread *t)
+{
+	if (unlikely(t->xfer.flags))
+		xfer_complete(t);
+	arch_enter_user(c, t);
+}
+
+void sched_handoff(struct cpu *c, struct thread *next)
+{
+	switch_to(c, next, next->policy == SCHED_RR ? arch_now() : 0, false);
+	if (unlikely(__atomic_load_n(&next->sig.work, __ATOMIC_ACQUIRE)))
+		sched_exit_to_user(); /* signal work: the general path does it */
+	enter(c, next);
+}
+
 void sched_exit_to_user(void)
 {
 	struct cpu *c = this_cpu();
@@ -178,9 +223,9 @@ void sched_exit_to_user(void)
 	 */
 	if (likely(cur && !c->need_resched && cur->state == STATE_RUNNING &&
 	           __atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) == NULL)) {
-		if (unlikely(cur->xfer.flags))
-			xfer_complete(cur);
-		arch_enter_user(c, cur);
+		if (likely(!__atomic_load_n(&cur->sig.work, __ATOMIC_RELAXED)))
+			enter(c, cur);
+		/* A signal to act on (signal.h): the loop below does it. */
 	}
 
 	for (;;) {
@@ -192,30 +237,17 @@ void sched_exit_to_user(void)
 		struct thread *prev = c->cur;
 		struct thread *next = pick_next(c, now);
 		if (next) {
-			if (next != prev) {
-				c->n_switches++;
-				arch_fp_switch(c, prev, next);
-				c->slice_end = 0;
-			}
-			next->state = STATE_RUNNING;
-			c->cur = next;
-			if (next->policy == SCHED_RR && c->slice_end == 0)
-				c->slice_end = now + rr_quantum_ticks;
-			vm_activate(next->proc->as);
-			arm_hart_timer(c);
-			/*
-			 * Pending signals (signal.h). Whatever sets t->sig.work also
-			 * sets need_resched or posts to this hart, so the fast path
-			 * above never skips this test.
-			 */
-			if (unlikely(__atomic_load_n(&next->sig.work, __ATOMIC_ACQUIRE)))
+			switch_to(c, next, now,
+			          c->timer_armed == UINT64_MAX && !list_empty(&c->timers));
+			/* Pending signals, a stop, a SignalSuspend mask (signal.h). */
+			if (unlikely(__atomic_load_n(&next->sig.work, __ATOMIC_ACQUIRE))) {
 				signal_exit_work(c, next);
-			if (__atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) != NULL ||
-			    next->state != STATE_RUNNING)
-				continue; /* a message arrived, or next stopped: look again */
-			if (unlikely(next->xfer.flags))
-				xfer_complete(next);
-			arch_enter_user(c, next);
+				if (next->state != STATE_RUNNING)
+					continue; /* it stopped or is dying: choose again */
+			}
+			if (__atomic_load_n(&c->ipiq.head, __ATOMIC_ACQUIRE) != NULL)
+				continue; /* a message arrived meanwhile: look again */
+			enter(c, next);
 		}
 		/* Nothing to run. */
 		if (prev && prev->state == STATE_RUNNING)

@@ -382,12 +382,15 @@ static void test_timeouts_and_unblock(void)
 
 static volatile unsigned main_cpu;
 
+static int on_main_cpu; /* senders that have moved to main_cpu */
+
 /* Sends OP_HOLD from the main thread's hart, so yields there let it block first. */
 static void *send_and_report(void *arg)
 {
 	int coid = (int)(long)arg;
 	struct req q = {.op = OP_HOLD};
 	ThreadCtl_r(_NTO_TCTL_RUNMASK, (void *)(1UL << main_cpu));
+	__atomic_fetch_add(&on_main_cpu, 1, __ATOMIC_RELEASE);
 	return (void *)MsgSend_r(coid, &q, sizeof(q), NULL, 0);
 }
 
@@ -411,8 +414,10 @@ static void test_destroy_and_death_pulses(void)
 		r1 = MsgReceive_r(chid, &in, sizeof(in), NULL);
 	} while (r1 == 0);
 	KT_CHECK(r1 > 0); /* one client now REPLY-blocked; the other SEND-blocks... */
+	while (__atomic_load_n(&on_main_cpu, __ATOMIC_ACQUIRE) < 2)
+		SchedYield_r(); /* ...once it is on this hart (other harts may be slow)... */
 	for (int i = 0; i < 50; i++)
-		SchedYield_r(); /* ...on this hart while we yield */
+		SchedYield_r(); /* ...while we yield to it */
 	KT_EQ(ChannelDestroy_r(chid), 0);
 	void *res;
 	KT_EQ(ThreadJoin_r(c1, &res), 0);

@@ -124,15 +124,9 @@ void arch_thread_setup(struct thread *t, uaddr_t pc, uaddr_t sp, uint64_t arg, u
 	        SSTATUS_FS_OFF; /* enabled at its first FP instruction (arch_fp_first_use) */
 }
 
-void arch_fp_switch(struct cpu *c, struct thread *prev, struct thread *next)
+void arch_fp_switch_regs(struct cpu *c, struct thread *prev, struct thread *next, bool dirty,
+                         bool load)
 {
-	if (prev == next)
-		return;
-	bool dirty = prev && (prev->tf.sstatus & SSTATUS_FS) == SSTATUS_FS_DIRTY;
-	bool load =
-	        next && c->fp_owner != next && (next->tf.sstatus & SSTATUS_FS) != SSTATUS_FS_OFF;
-	if (!dirty && !load)
-		return;
 	csr_set(sstatus, SSTATUS_FS_DIRTY);
 	if (dirty) {
 		__fp_save(&prev->fp);
@@ -225,13 +219,14 @@ unsigned arch_start_secondaries(void)
 			pmm_free(boot, 0);
 			continue;
 		}
-		uint64_t deadline = arch_now() + timebase_hz / 2; /* 500 ms watchdog */
+		/* Watchdog: 5 s, as emulators on a busy host can be slow. */
+		uint64_t deadline = arch_now() + 5 * timebase_hz;
 		while (!__atomic_load_n(&c->online, __ATOMIC_ACQUIRE) && arch_now() < deadline)
 			;
 		if (c->online)
 			up++;
 		else
-			kprintf("smp: hart %lu did not come up within 500 ms\n", c->hartid);
+			kprintf("smp: hart %lu did not come up within 5 s\n", c->hartid);
 		/* The boot page stays: a late hart may still read it. */
 	}
 	return up;

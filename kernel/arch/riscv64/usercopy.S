@@ -18,7 +18,21 @@ __copy_user:
 	or	t0, a0, a1
 	andi	t0, t0, 7
 	bnez	t0, 2f
-	li	t1, 8
+	li	t1, 32
+0:	bltu	a2, t1, 6f		/* 32 bytes a round while they last */
+	ld	t2, 0(a1)
+	ld	t3, 8(a1)
+	ld	t4, 16(a1)
+	ld	t5, 24(a1)
+	sd	t2, 0(a0)
+	sd	t3, 8(a0)
+	sd	t4, 16(a0)
+	sd	t5, 24(a0)
+	addi	a0, a0, 32
+	addi	a1, a1, 32
+	addi	a2, a2, -32
+	j	0b
+6:	li	t1, 8
 1:	bltu	a2, t1, 2f
 	ld	t2, 0(a1)
 	sd	t2, 0(a0)

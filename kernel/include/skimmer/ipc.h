@@ -143,11 +143,29 @@ int event_deliver(const struct sigevent *ev, struct process *target, struct thre
 /* Checks an event for delivery to 'target' without delivering it. */
 int event_verify(const struct sigevent *ev, struct process *target);
 
+/*
+ * Fills the _msg_info a receiver gets for client s's message of msglen
+ * bytes on c (msg.c). Caller holds c->lock.
+ */
+void msg_fill_info(struct _msg_info *info, struct channel *c, struct thread *s, size_t msglen);
+
+/*
+ * The MsgSend fast path (fastpath.c): returns only if one of its
+ * preconditions does not hold, having changed nothing; otherwise the hart
+ * has switched to the receiver.
+ */
+struct cpu;
+void ipc_fast_send(struct cpu *cpu, struct thread *t);
+
 /* Copies between two user buffers in two address spaces (iodesc.c). */
 long iodesc_write(struct aspace *as, struct iodesc d, const void *src, size_t len);
 long iodesc_copy(struct aspace *das, struct iodesc d, size_t doff, struct aspace *sas,
                  struct iodesc s, size_t soff, size_t max, bool *fault_dst);
 /* Total bytes of a user buffer; negative errno if its iov array is unreadable or too big. */
-long iodesc_len(struct aspace *as, struct iodesc d);
+long iodesc_iov_len(struct aspace *as, struct iodesc d);
+static inline long iodesc_len(struct aspace *as, struct iodesc d)
+{
+	return d.parts < 0 ? -d.parts : iodesc_iov_len(as, d);
+}
 
 #endif

@@ -10,6 +10,7 @@
 #ifndef SKIMMER_KCALL_H
 #define SKIMMER_KCALL_H
 
+#include <skimmer/cpu.h>
 #include <skimmer/types.h>
 #include "kcall_numbers.h"
 
@@ -27,6 +28,9 @@ struct thread;
 void kcall_dispatch(struct thread *t);
 
 /* The calling thread (valid inside a kc_ handler). */
-struct thread *kcall_self(void);
+static inline struct thread *kcall_self(void)
+{
+	return this_cpu()->cur;
+}
 
 #endif

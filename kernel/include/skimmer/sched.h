@@ -41,6 +41,15 @@ void sched_set_prio(struct thread *t, int prio, int policy);
  */
 __noreturn void sched_exit_to_user(void);
 
+/*
+ * The current thread has blocked (its state and queue are set) and 'next',
+ * a thread of this hart that was blocked and has been taken off its queue
+ * with its result written, is what the scheduler would pick: no reschedule
+ * is pending, the IPI queue is empty and next->prio >= the run queue's top.
+ * Switches straight to next without the run queue. Never returns.
+ */
+__noreturn void sched_handoff(struct cpu *c, struct thread *next);
+
 /* First entry of a hart into the scheduler (boot). */
 __noreturn void sched_start(void);
 

@@ -40,8 +40,14 @@ void arch_thread_setup(struct thread *t, uaddr_t pc, uaddr_t sp, uint64_t arg, u
 /* A thread's first FP instruction trapped (FS Off): enable FP for it. */
 void arch_fp_first_use(struct cpu *c, struct thread *t);
 
-/* Saves the outgoing thread's FP state if dirty; restores the incoming one's. */
-void arch_fp_switch(struct cpu *c, struct thread *prev, struct thread *next);
+/*
+ * Saves the outgoing thread's FP state if dirty; restores the incoming
+ * one's if the hardware does not hold it (inline test below, then
+ * arch_fp_switch_regs does the work).
+ */
+static inline void arch_fp_switch(struct cpu *c, struct thread *prev, struct thread *next);
+void arch_fp_switch_regs(struct cpu *c, struct thread *prev, struct thread *next, bool save,
+                         bool load);
 
 /* Result register of a thread's kernel call. */
 static inline void arch_set_retval(struct thread *t, long v);
@@ -53,9 +59,21 @@ void arch_stop_others(void);
 void backtrace_from(uintptr_t fp, uintptr_t pc);
 
 #include <skimmer/thread.h>
+#include <skimmer/cpu.h>
 static inline void arch_set_retval(struct thread *t, long v)
 {
 	t->tf.regs[REG_A0] = (uint64_t)v;
+}
+
+static inline void arch_fp_switch(struct cpu *c, struct thread *prev, struct thread *next)
+{
+	if (prev == next)
+		return;
+	bool save = prev && (prev->tf.sstatus & SSTATUS_FS) == SSTATUS_FS_DIRTY;
+	bool load =
+	        next && c->fp_owner != next && (next->tf.sstatus & SSTATUS_FS) != SSTATUS_FS_OFF;
+	if (save || load)
+		arch_fp_switch_regs(c, prev, next, save, load);
 }
 
 #endif
