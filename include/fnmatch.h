@@ -15,8 +15,8 @@ __BEGIN_DECLS
 #define FNM_CASEFOLD    0x10 /* ignore case (extension) */
 #define FNM_IGNORECASE  FNM_CASEFOLD
 
-#define FNM_NOMATCH 1  /* the string does not match */
-#define FNM_NOSYS   -1 /* obsolete */
+#define FNM_NOMATCH     1  /* the string does not match */
+#define FNM_NOSYS       -1 /* obsolete */
 
 int fnmatch(const char *pattern, const char *string, int flags);
 

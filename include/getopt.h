@@ -32,9 +32,9 @@ struct option {
 
 int getopt(int argc, char *const argv[], const char *optstring);
 int getopt_long(int argc, char *const argv[], const char *optstring, const struct option *longopts,
-		int *longindex);
+                int *longindex);
 int getopt_long_only(int argc, char *const argv[], const char *optstring,
-		     const struct option *longopts, int *longindex);
+                     const struct option *longopts, int *longindex);
 
 __END_DECLS
 

@@ -12,11 +12,11 @@
 __BEGIN_DECLS
 
 typedef struct {
-	size_t gl_pathc;  /* number of matched paths */
-	int gl_matchc;    /* paths matched by this call (extension) */
-	char **gl_pathv;  /* the paths, after gl_offs NULL slots, NULL terminated */
-	size_t gl_offs;   /* slots to reserve at the start of gl_pathv */
-	int gl_flags;     /* the flags of the last call (private) */
+	size_t gl_pathc; /* number of matched paths */
+	int gl_matchc;   /* paths matched by this call (extension) */
+	char **gl_pathv; /* the paths, after gl_offs NULL slots, NULL terminated */
+	size_t gl_offs;  /* slots to reserve at the start of gl_pathv */
+	int gl_flags;    /* the flags of the last call (private) */
 	int (*gl_errfunc)(const char *epath, int eerrno);
 	void *__unused1;
 	void *__unused2;
@@ -34,14 +34,14 @@ typedef struct {
 #define GLOB_NOESCAPE 0x0040 /* a backslash is an ordinary character */
 #define GLOB_PERIOD   0x0080 /* a leading period may be matched by wildcards (extension) */
 
-#define GLOB_NOSPACE 1 /* out of memory */
-#define GLOB_ABORTED 2 /* a read error stopped the scan */
-#define GLOB_NOMATCH 3 /* nothing matched */
-#define GLOB_NOSYS   4 /* not implemented */
-#define GLOB_ABEND   GLOB_ABORTED
+#define GLOB_NOSPACE  1 /* out of memory */
+#define GLOB_ABORTED  2 /* a read error stopped the scan */
+#define GLOB_NOMATCH  3 /* nothing matched */
+#define GLOB_NOSYS    4 /* not implemented */
+#define GLOB_ABEND    GLOB_ABORTED
 
 int glob(const char *__restrict pattern, int flags, int (*errfunc)(const char *epath, int eerrno),
-	 glob_t *__restrict pglob);
+         glob_t *__restrict pglob);
 void globfree(glob_t *pglob);
 
 __END_DECLS

@@ -26,7 +26,7 @@ struct group {
 struct group *getgrnam(const char *name);
 struct group *getgrgid(gid_t gid);
 int getgrnam_r(const char *name, struct group *grp, char *buf, size_t buflen,
-	       struct group **result);
+               struct group **result);
 int getgrgid_r(gid_t gid, struct group *grp, char *buf, size_t buflen, struct group **result);
 struct group *getgrent(void);
 int getgrent_r(struct group *grp, char *buf, size_t buflen, struct group **result);

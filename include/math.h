@@ -13,14 +13,14 @@
 
 __BEGIN_DECLS
 
-typedef float float_t;   /* FLT_EVAL_METHOD is 0 */
+typedef float float_t; /* FLT_EVAL_METHOD is 0 */
 typedef double double_t;
 
-#define HUGE_VAL  (__builtin_huge_val())
-#define HUGE_VALF (__builtin_huge_valf())
-#define HUGE_VALL (__builtin_huge_vall())
-#define INFINITY  (__builtin_inff())
-#define NAN       (__builtin_nanf(""))
+#define HUGE_VAL     (__builtin_huge_val())
+#define HUGE_VALF    (__builtin_huge_valf())
+#define HUGE_VALL    (__builtin_huge_vall())
+#define INFINITY     (__builtin_inff())
+#define NAN          (__builtin_nanf(""))
 
 #define FP_NAN       0
 #define FP_INFINITE  1
@@ -38,21 +38,20 @@ typedef double double_t;
 #define FP_FAST_FMAL 1
 #endif
 
-#define FP_ILOGB0   (-2147483647)
-#define FP_ILOGBNAN 2147483647
+#define FP_ILOGB0        (-2147483647)
+#define FP_ILOGBNAN      2147483647
 
 #define MATH_ERRNO       1
 #define MATH_ERREXCEPT   2
 #define math_errhandling (MATH_ERRNO | MATH_ERREXCEPT)
 
 /* Classification (type-generic). */
-#define fpclassify(x) \
-	__builtin_fpclassify(FP_NAN, FP_INFINITE, FP_NORMAL, FP_SUBNORMAL, FP_ZERO, x)
-#define isfinite(x) __builtin_isfinite(x)
-#define isinf(x)    __builtin_isinf_sign(x)
-#define isnan(x)    __builtin_isnan(x)
-#define isnormal(x) __builtin_isnormal(x)
-#define signbit(x)  __builtin_signbit(x)
+#define fpclassify(x) __builtin_fpclassify(FP_NAN, FP_INFINITE, FP_NORMAL, FP_SUBNORMAL, FP_ZERO, x)
+#define isfinite(x)   __builtin_isfinite(x)
+#define isinf(x)      __builtin_isinf_sign(x)
+#define isnan(x)      __builtin_isnan(x)
+#define isnormal(x)   __builtin_isnormal(x)
+#define signbit(x)    __builtin_signbit(x)
 
 /* Quiet comparisons (type-generic). */
 #define isgreater(x, y)      __builtin_isgreater(x, y)
@@ -81,13 +80,13 @@ typedef double double_t;
 extern int signgam;
 
 /* Declares f, ff and fl variants of a one-argument function. */
-#define __QSOE_MATH1(f)                 \
-	double f(double x);             \
-	float f##f(float x);            \
+#define __QSOE_MATH1(f)      \
+	double f(double x);  \
+	float f##f(float x); \
 	long double f##l(long double x)
-#define __QSOE_MATH2(f)                           \
-	double f(double x, double y);             \
-	float f##f(float x, float y);             \
+#define __QSOE_MATH2(f)               \
+	double f(double x, double y); \
+	float f##f(float x, float y); \
 	long double f##l(long double x, long double y)
 
 /* Trigonometric and hyperbolic. */

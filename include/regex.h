@@ -68,9 +68,9 @@ typedef struct {
 
 int regcomp(regex_t *__restrict preg, const char *__restrict pattern, int cflags);
 int regexec(const regex_t *__restrict preg, const char *__restrict string, size_t nmatch,
-	    regmatch_t *__restrict pmatch, int eflags);
+            regmatch_t *__restrict pmatch, int eflags);
 size_t regerror(int errcode, const regex_t *__restrict preg, char *__restrict errbuf,
-		size_t errbuf_size);
+                size_t errbuf_size);
 void regfree(regex_t *preg);
 
 __END_DECLS

@@ -45,16 +45,16 @@ typedef struct __qsoe_locale *locale_t;
 
 /* Broken-down time (QNX layout: the ISO members, then tm_gmtoff and tm_zone). */
 struct tm {
-	int tm_sec;         /* seconds after the minute, 0..60 */
-	int tm_min;         /* minutes after the hour, 0..59 */
-	int tm_hour;        /* hours since midnight, 0..23 */
-	int tm_mday;        /* day of the month, 1..31 */
-	int tm_mon;         /* months since January, 0..11 */
-	int tm_year;        /* years since 1900 */
-	int tm_wday;        /* days since Sunday, 0..6 */
-	int tm_yday;        /* days since January 1, 0..365 */
-	int tm_isdst;       /* >0 daylight saving time, 0 standard, <0 unknown */
-	long tm_gmtoff;     /* seconds east of UTC */
+	int tm_sec;          /* seconds after the minute, 0..60 */
+	int tm_min;          /* minutes after the hour, 0..59 */
+	int tm_hour;         /* hours since midnight, 0..23 */
+	int tm_mday;         /* day of the month, 1..31 */
+	int tm_mon;          /* months since January, 0..11 */
+	int tm_year;         /* years since 1900 */
+	int tm_wday;         /* days since Sunday, 0..6 */
+	int tm_yday;         /* days since January 1, 0..365 */
+	int tm_isdst;        /* >0 daylight saving time, 0 standard, <0 unknown */
+	long tm_gmtoff;      /* seconds east of UTC */
 	const char *tm_zone; /* time zone abbreviation */
 };
 
@@ -76,7 +76,7 @@ char *ctime(const time_t *t);
 struct tm *gmtime(const time_t *t);
 struct tm *localtime(const time_t *t);
 size_t strftime(char *__restrict s, size_t max, const char *__restrict fmt,
-		const struct tm *__restrict tm);
+                const struct tm *__restrict tm);
 
 /* POSIX. */
 char *asctime_r(const struct tm *__restrict tm, char *__restrict buf);
@@ -84,7 +84,7 @@ char *ctime_r(const time_t *t, char *buf);
 struct tm *gmtime_r(const time_t *__restrict t, struct tm *__restrict tm);
 struct tm *localtime_r(const time_t *__restrict t, struct tm *__restrict tm);
 size_t strftime_l(char *__restrict s, size_t max, const char *__restrict fmt,
-		  const struct tm *__restrict tm, locale_t l);
+                  const struct tm *__restrict tm, locale_t l);
 char *strptime(const char *__restrict s, const char *__restrict fmt, struct tm *__restrict tm);
 void tzset(void);
 extern char *tzname[2];
@@ -102,7 +102,7 @@ int timer_create(clockid_t id, struct sigevent *__restrict ev, timer_t *__restri
 int timer_delete(timer_t timerid);
 int timer_gettime(timer_t timerid, struct itimerspec *value);
 int timer_settime(timer_t timerid, int flags, const struct itimerspec *__restrict value,
-		  struct itimerspec *__restrict ovalue);
+                  struct itimerspec *__restrict ovalue);
 int timer_getoverrun(timer_t timerid);
 
 /* Common extensions: the inverse of gmtime() (BSD, glibc, QNX). */

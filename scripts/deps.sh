@@ -7,7 +7,7 @@ set -e
 
 PKGS="make gcc libc6-dev gcc-riscv64-unknown-elf binutils-riscv64-linux-gnu \
 qemu-system-misc opensbi u-boot-qemu cmake ninja-build cpio python3 \
-device-tree-compiler clang-format expect python3-pexpect mksh \
+device-tree-compiler clang-format expect python3-pexpect python3-mpmath mksh \
 gdisk fdisk mtools dosfstools e2fsprogs"
 
 missing=""

@@ -42,14 +42,14 @@ int q_unsetenv(const char *);
 extern int partb_open_dirs;
 
 static const int fflags[] = {0,
-			     FNM_NOESCAPE,
-			     FNM_PATHNAME,
-			     FNM_PERIOD,
-			     FNM_PATHNAME | FNM_PERIOD,
-			     FNM_CASEFOLD,
-			     FNM_LEADING_DIR,
-			     FNM_PATHNAME | FNM_LEADING_DIR,
-			     FNM_PATHNAME | FNM_PERIOD | FNM_NOESCAPE | FNM_CASEFOLD};
+                             FNM_NOESCAPE,
+                             FNM_PATHNAME,
+                             FNM_PERIOD,
+                             FNM_PATHNAME | FNM_PERIOD,
+                             FNM_CASEFOLD,
+                             FNM_LEADING_DIR,
+                             FNM_PATHNAME | FNM_LEADING_DIR,
+                             FNM_PATHNAME | FNM_PERIOD | FNM_NOESCAPE | FNM_CASEFOLD};
 #define NFLAGS (int)(sizeof(fflags) / sizeof(fflags[0]))
 
 /*
@@ -78,19 +78,60 @@ static int known_difference(const char *p, int flags, int *want)
 static void test_fnmatch(void)
 {
 	static const char *const pats[] = {
-		"*",        "?",        "a*",       "*a",        "a*b",      "a?b",       "[ab]",
-		"[!ab]",    "[^ab]",    "[]]",      "[!]]",      "[a-c]x",   "[[:alpha:]]*", "[[:digit:][:upper:]]",
-		"\\*",      "\\a",      "a\\",      "[",         "[a",       "a[",        "*/*",
-		"*/b",      "a/*",      ".*",       "*.c",       "?a",       "[.]a",      "\\.a",
-		"a*/b*",    "**",       "*a*a*a*",  "[a-]",      "[]-]",     "[!-]",      "[[.a.]]",
-		"[[=a=]]",  "[[:foo:]]", "A*",      "[A-Z]*",    "*/",       "a/",        "[/]",
-		"a?/b",     "*\\/*",    "[\\]]",    "[a\\-z]",   "x*y*z",    "[[:space:]]", "[*]",
+	        "*",
+	        "?",
+	        "a*",
+	        "*a",
+	        "a*b",
+	        "a?b",
+	        "[ab]",
+	        "[!ab]",
+	        "[^ab]",
+	        "[]]",
+	        "[!]]",
+	        "[a-c]x",
+	        "[[:alpha:]]*",
+	        "[[:digit:][:upper:]]",
+	        "\\*",
+	        "\\a",
+	        "a\\",
+	        "[",
+	        "[a",
+	        "a[",
+	        "*/*",
+	        "*/b",
+	        "a/*",
+	        ".*",
+	        "*.c",
+	        "?a",
+	        "[.]a",
+	        "\\.a",
+	        "a*/b*",
+	        "**",
+	        "*a*a*a*",
+	        "[a-]",
+	        "[]-]",
+	        "[!-]",
+	        "[[.a.]]",
+	        "[[=a=]]",
+	        "[[:foo:]]",
+	        "A*",
+	        "[A-Z]*",
+	        "*/",
+	        "a/",
+	        "[/]",
+	        "a?/b",
+	        "*\\/*",
+	        "[\\]]",
+	        "[a\\-z]",
+	        "x*y*z",
+	        "[[:space:]]",
+	        "[*]",
 	};
 	static const char *const strs[] = {
-		"",      "a",     "b",    "ab",    "ba",    "a/b",    ".a",    "a/.b",  "abc",
-		"a]",    "]",     "x",    "*",     "\\",    "a\\",    "[",     "a[",    "ax",
-		"bx",    "A",     "Abc",  "a/b/c", "ab/c",  "x.c",    ".c",    "a/",    "/",
-		"aaa",   "-",     "a-",   "9",     "Z",     " ",      "xyz",   "xaybz", "a.b",
+	        "",   "a",  "b",   "ab",  "ba", "a/b", ".a", "a/.b", "abc", "a]",    "]",     "x",
+	        "*",  "\\", "a\\", "[",   "a[", "ax",  "bx", "A",    "Abc", "a/b/c", "ab/c",  "x.c",
+	        ".c", "a/", "/",   "aaa", "-",  "a-",  "9",  "Z",    " ",   "xyz",   "xaybz", "a.b",
 	};
 	for (size_t i = 0; i < sizeof(pats) / sizeof(pats[0]); i++)
 		for (size_t j = 0; j < sizeof(strs) / sizeof(strs[0]); j++)
@@ -99,8 +140,8 @@ static void test_fnmatch(void)
 				int b = fnmatch(pats[i], strs[j], fflags[k]) == 0;
 				if (known_difference(pats[i], fflags[k], &b) == 2)
 					continue;
-				CHECK(a == b, "fnmatch(\"%s\", \"%s\", %#x) = %d, expected %d", pats[i],
-				      strs[j], fflags[k], a, b);
+				CHECK(a == b, "fnmatch(\"%s\", \"%s\", %#x) = %d, expected %d",
+				      pats[i], strs[j], fflags[k], a, b);
 			}
 	/* random patterns and strings */
 	static const char palpha[] = "ab*?/.[]!-\\";
@@ -128,7 +169,7 @@ static void test_fnmatch(void)
 
 /* ---- glob on a temporary tree ---- */
 
-static char root[64];
+static char root[96];
 
 static void mk(const char *rel, int dir)
 {
@@ -168,8 +209,15 @@ static void same_glob(const char *pat, int flags)
 		size_t offs = (flags & GLOB_DOOFFS) ? 2 : 0;
 		for (size_t i = 0; ok && i < offs; i++)
 			ok = q.gl_pathv[i] == NULL;
-		for (size_t i = 0; ok && i < g.gl_pathc; i++)
-			ok = !strcmp(g.gl_pathv[i], q.gl_pathv[offs + i]);
+		for (size_t i = 0; ok && i < g.gl_pathc; i++) {
+			/* GLOB_MARK on "dir/": glibc appends a second slash, QSOE does not */
+			const char *gp = g.gl_pathv[i], *qp = q.gl_pathv[offs + i];
+			size_t gl = strlen(gp);
+			if (gl >= 2 && gp[gl - 1] == '/' && gp[gl - 2] == '/')
+				ok = strlen(qp) == gl - 1 && !strncmp(gp, qp, gl - 1);
+			else
+				ok = !strcmp(gp, qp);
+		}
 		ok = ok && q.gl_pathv[offs + q.gl_pathc] == NULL;
 		CHECK(ok, "glob(\"%s\", %#x): %zu paths, glibc %zu (first %s vs %s)", pat, flags,
 		      q.gl_pathc, g.gl_pathc, q.gl_pathc ? q.gl_pathv[offs] : "-",
@@ -183,13 +231,18 @@ static void same_glob(const char *pat, int flags)
 
 static void test_glob(void)
 {
-	snprintf(root, sizeof(root), "/tmp/qsoe-glob-%d", (int)getpid());
+	/* the tree is a level down, so that globbing the parent sees only this test's files */
+	char top[64];
+	snprintf(top, sizeof(top), "/tmp/qsoe-glob-%d", (int)getpid());
+	mkdir(top, 0755);
+	snprintf(root, sizeof(root), "%s/w", top);
 	mkdir(root, 0755);
-	static const char *const dirs[] = {"d1", "d2", "d1/sub", "d1/.hid", "d2/x", "e", "e/f", "e/f/g"};
+	static const char *const dirs[] = {"d1",   "d2", "d1/sub", "d1/.hid",
+	                                   "d2/x", "e",  "e/f",    "e/f/g"};
 	static const char *const files[] = {
-		"a.c",      "b.c",     "ab.h",    ".hidden", "d1/one",  "d1/two",   "d1/.dot",
-		"d1/sub/z", "d2/x/y",  "d2/w.c",  "e/f/g/h", "star*",   "q?mark",   "brack[et]",
-		"back\\sl", "sp ace",  "A.C",     "d1/.hid/k",
+	        "a.c",     "b.c",       "ab.h",     ".hidden", "d1/one",  "d1/two",
+	        "d1/.dot", "d1/sub/z",  "d2/x/y",   "d2/w.c",  "e/f/g/h", "star*",
+	        "q?mark",  "brack[et]", "back\\sl", "sp ace",  "A.C",     "d1/.hid/k",
 	};
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
 		mk(dirs[i], 1);
@@ -200,21 +253,22 @@ static void test_glob(void)
 		return;
 	}
 	static const char *const pats[] = {
-		"*",        "*.c",     "?.c",      "[ab]*",    "*/*",      "*/*/*",    ".*",
-		"d1/*",     "d1/.*",   "d*/*",     "*/.*",     "e/*/g/*",  "nomatch*", "a.c",
-		"missing",  "d1",      "*/",       "d1/",      "d*/",      "star\\*",  "star*",
-		"q\\?mark", "brack[e]t", "brack\\[et]", "back\\\\sl", "sp ace",  "[A-Z]*",   "*.[ch]",
-		"d1//one",  "./*.c",   "../*",     "e/f/g/h",  "e/*/*/*",  "[!a]*",    "d?",
-		"",         "d1/sub/", "*/x/y",    "**",       "d1/[ot]*", "\\a.c",
+	        "*",          "*.c",     "?.c",     "[ab]*",    "*/*",       "*/*/*",
+	        ".*",         "d1/*",    "d1/.*",   "d*/*",     "*/.*",      "e/*/g/*",
+	        "nomatch*",   "a.c",     "missing", "d1",       "*/",        "d1/",
+	        "d*/",        "star\\*", "star*",   "q\\?mark", "brack[e]t", "brack\\[et]",
+	        "back\\\\sl", "sp ace",  "[A-Z]*",  "*.[ch]",   "d1//one",   "./*.c",
+	        "../*",       "e/f/g/h", "e/*/*/*", "[!a]*",    "d?",        "",
+	        "d1/sub/",    "*/x/y",   "**",      "d1/[ot]*", "\\a.c",
 	};
 	static const int gflags[] = {0,
-				     GLOB_MARK,
-				     GLOB_NOSORT,
-				     GLOB_NOCHECK,
-				     GLOB_NOESCAPE,
-				     GLOB_DOOFFS,
-				     GLOB_MARK | GLOB_NOCHECK,
-				     GLOB_PERIOD};
+	                             GLOB_MARK,
+	                             GLOB_NOSORT,
+	                             GLOB_NOCHECK,
+	                             GLOB_NOESCAPE,
+	                             GLOB_DOOFFS,
+	                             GLOB_MARK | GLOB_NOCHECK,
+	                             GLOB_PERIOD};
 	for (size_t i = 0; i < sizeof(pats) / sizeof(pats[0]); i++)
 		for (size_t k = 0; k < sizeof(gflags) / sizeof(gflags[0]); k++) {
 			if (gflags[k] & GLOB_NOSORT)
@@ -225,7 +279,7 @@ static void test_glob(void)
 	q_glob_t q;
 	glob_t g;
 	CHECK(q_glob("*", GLOB_NOSORT, NULL, &q) == 0 && glob("*", 0, NULL, &g) == 0 &&
-		      q.gl_pathc == g.gl_pathc,
+	              q.gl_pathc == g.gl_pathc,
 	      "GLOB_NOSORT count");
 	q_globfree(&q);
 	globfree(&g);
@@ -235,8 +289,9 @@ static void test_glob(void)
 	CHECK(q_glob("*.c", GLOB_DOOFFS, NULL, &q) == 0, "append 1");
 	size_t first = q.gl_pathc;
 	CHECK(q_glob("d1/*", GLOB_DOOFFS | GLOB_APPEND, NULL, &q) == 0, "append 2");
-	CHECK(q.gl_pathv[0] == NULL && q.gl_pathc == first + 2 && !strcmp(q.gl_pathv[first + 1], "d1/one") &&
-		      q.gl_pathv[q.gl_pathc + 1] == NULL,
+	CHECK(q.gl_pathv[0] == NULL && q.gl_pathc == first + 3 &&
+	              !strcmp(q.gl_pathv[first + 1], "d1/one") &&
+	              q.gl_pathv[q.gl_pathc + 1] == NULL,
 	      "GLOB_APPEND keeps the earlier paths");
 	q_globfree(&q);
 	/* errors: an unreadable directory calls errfunc; GLOB_ERR aborts */
@@ -256,7 +311,7 @@ static void test_glob(void)
 	if (chdir("/") < 0)
 		CHECK(0, "chdir /");
 	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", top);
 	if (system(cmd) != 0)
 		CHECK(0, "cleanup");
 }
@@ -308,62 +363,56 @@ static void test_wordexp(void)
 	set_both("UNSETVAR", NULL);
 	set_both("IFS", NULL);
 	static const char *const words[] = {
-		"a b c",
-		"  a   b  ",
-		"'a b' c",
-		"\"a b\" c",
-		"a\\ b",
-		"\"\"",
-		"''",
-		"a''b",
-		"$FOO",
-		"${FOO}bar",
-		"\"$SPACED\"",
-		"$SPACED",
-		"x${SPACED}y",
-		"$EMPTY",
-		"\"$EMPTY\"",
-		"a$EMPTY b",
-		"$UNSETVAR",
-		"${UNSETVAR:-default value}",
-		"${UNSETVAR-dflt}",
-		"${EMPTY:-was empty}",
-		"${EMPTY-notused}",
-		"${FOO:+alt}",
-		"${UNSETVAR:+alt}",
-		"${#FOO}",
-		"${#PATHV}",
-		"${PATHV%/*}",
-		"${PATHV%%.*}",
-		"${PATHV#*/}",
-		"${PATHV##*/}",
-		"${PATHV%.so*}",
-		"$((1+2*3))",
-		"$(( (1+2)*3 ))",
-		"$((NUM*2))",
-		"$(($NUM-20))",
-		"$((7/2)) $((7%3)) $((1<<4)) $((5>3)) $((2==2)) $((!0)) $((-3+1))",
-		"$((1?2:3))",
-		"~",
-		"~/x",
-		"a~",
-		"\"~\"",
-		"\\$FOO",
-		"'$FOO'",
-		"\"a\\\"b\"",
-		"\"a\\xb\"",
-		"*.c",
-		"\"*.c\"",
-		"\\*.c",
-		"$STARS",
-		"\"$STARS\"",
-		"nomatch*",
-		"a\\\nb",
-		"x=$FOO",
-		"$",
-		"a$",
-		"$$$",
-		"\"${FOO}\"${FOO}",
+	        "a b c",
+	        "  a   b  ",
+	        "'a b' c",
+	        "\"a b\" c",
+	        "a\\ b",
+	        "\"\"",
+	        "''",
+	        "a''b",
+	        "$FOO",
+	        "${FOO}bar",
+	        "\"$SPACED\"",
+	        "$SPACED",
+	        "$EMPTY",
+	        "a$EMPTY b",
+	        "$UNSETVAR",
+	        "${UNSETVAR:-default value}",
+	        "${UNSETVAR-dflt}",
+	        "${EMPTY:-was empty}",
+	        "${EMPTY-notused}",
+	        "${FOO:+alt}",
+	        "${UNSETVAR:+alt}",
+	        "${#FOO}",
+	        "${#PATHV}",
+	        "${PATHV%/*}",
+	        "${PATHV%%.*}",
+	        "${PATHV#*/}",
+	        "${PATHV##*/}",
+	        "${PATHV%.so*}",
+	        "$((1+2*3))",
+	        "$(( (1+2)*3 ))",
+	        "$(($NUM-20))",
+	        "~",
+	        "~/x",
+	        "a~",
+	        "\"~\"",
+	        "\\$FOO",
+	        "'$FOO'",
+	        "\"a\\\"b\"",
+	        "\"a\\xb\"",
+	        "*.c",
+	        "\"*.c\"",
+	        "\\*.c",
+	        "\"$STARS\"",
+	        "nomatch*",
+	        "a\\\nb",
+	        "x=$FOO",
+	        "$",
+	        "a$",
+	        "$$$",
+	        "\"${FOO}\"${FOO}",
 	};
 	/* a directory with known names for the pathname expansions */
 	char dir[64];
@@ -378,6 +427,37 @@ static void test_wordexp(void)
 	fclose(fopen("y.c", "w"));
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		same_wordexp(words[i], 0);
+	/*
+	 * Where glibc departs from the shell (POSIX 2.6): field splitting next
+	 * to text, "" from an empty variable, variables and ?: in arithmetic,
+	 * pathname expansion of an unquoted expansion's result.
+	 */
+	static const struct {
+		const char *words;
+		const char *want[6];
+	} posix[] = {
+	        {"x${SPACED}y", {"x", "a", "b", "c", "y"}},
+	        {"\"$EMPTY\"", {""}},
+	        {"$((NUM*2))", {"24"}},
+	        {"$((7/2)) $((7%3)) $((1<<4)) $((5>3)) $((!0)) $((-3+1))",
+	         {"3", "1", "16", "1", "1", "-2"}},
+	        {"$((1?2:3)) $((0?2:3))", {"2", "3"}},
+	        {"$STARS", {"x.c", "y.c"}},
+	};
+	for (size_t i = 0; i < sizeof(posix) / sizeof(posix[0]); i++) {
+		wordexp_t q;
+		int r = q_wordexp(posix[i].words, &q, 0);
+		size_t n = 0;
+		while (n < 6 && posix[i].want[n])
+			n++;
+		int ok = r == 0 && q.we_wordc == n;
+		for (size_t k = 0; ok && k < n; k++)
+			ok = !strcmp(q.we_wordv[k], posix[i].want[k]);
+		CHECK(ok, "wordexp(\"%s\"): %d, %zu words, first [%s]", posix[i].words, r,
+		      r ? 0 : q.we_wordc, !r && q.we_wordc ? q.we_wordv[0] : "");
+		if (!r)
+			q_wordfree(&q);
+	}
 	set_both("IFS", ":");
 	set_both("COLON", "a:b::c:");
 	same_wordexp("$COLON", 0);
@@ -391,14 +471,24 @@ static void test_wordexp(void)
 		const char *words;
 		int flags, want;
 	} errs[] = {
-		{"a|b", 0, WRDE_BADCHAR},      {"a;b", 0, WRDE_BADCHAR},  {"a&", 0, WRDE_BADCHAR},
-		{"<x", 0, WRDE_BADCHAR},       {"(a)", 0, WRDE_BADCHAR},  {"{a}", 0, WRDE_BADCHAR},
-		{"a\nb", 0, WRDE_BADCHAR},     {"$(ls)", 0, WRDE_CMDSUB}, {"`ls`", 0, WRDE_CMDSUB},
-		{"\"$(ls)\"", 0, WRDE_CMDSUB}, {"'abc", 0, WRDE_SYNTAX},  {"\"abc", 0, WRDE_SYNTAX},
-		{"${FOO", 0, WRDE_SYNTAX},     {"$UNSETVAR", WRDE_UNDEF, WRDE_BADVAL},
-		{"${UNSETVAR}", WRDE_UNDEF, WRDE_BADVAL},
-		{"${UNSETVAR:?}", 0, WRDE_BADVAL},
-		{"$((1/0))", 0, WRDE_SYNTAX},  {"$((1+))", 0, WRDE_SYNTAX},
+	        {"a|b", 0, WRDE_BADCHAR},
+	        {"a;b", 0, WRDE_BADCHAR},
+	        {"a&", 0, WRDE_BADCHAR},
+	        {"<x", 0, WRDE_BADCHAR},
+	        {"(a)", 0, WRDE_BADCHAR},
+	        {"{a}", 0, WRDE_BADCHAR},
+	        {"a\nb", 0, WRDE_BADCHAR},
+	        {"$(ls)", 0, WRDE_CMDSUB},
+	        {"`ls`", 0, WRDE_CMDSUB},
+	        {"\"$(ls)\"", 0, WRDE_CMDSUB},
+	        {"'abc", 0, WRDE_SYNTAX},
+	        {"\"abc", 0, WRDE_SYNTAX},
+	        {"${FOO", 0, WRDE_SYNTAX},
+	        {"$UNSETVAR", WRDE_UNDEF, WRDE_BADVAL},
+	        {"${UNSETVAR}", WRDE_UNDEF, WRDE_BADVAL},
+	        {"${UNSETVAR:?}", 0, WRDE_BADVAL},
+	        {"$((1/0))", 0, WRDE_SYNTAX},
+	        {"$((1+))", 0, WRDE_SYNTAX},
 	};
 	for (size_t i = 0; i < sizeof(errs) / sizeof(errs[0]); i++) {
 		wordexp_t q;
@@ -407,28 +497,22 @@ static void test_wordexp(void)
 		      errs[i].want);
 		if (!r)
 			q_wordfree(&q);
-		wordexp_t g;
-		int rg = wordexp(errs[i].words, &g, errs[i].flags | WRDE_NOCMD);
-		CHECK(rg == errs[i].want || (rg != 0 && errs[i].want == WRDE_SYNTAX),
-		      "glibc wordexp(\"%s\") = %d", errs[i].words, rg);
-		if (!rg)
-			wordfree(&g);
 	}
 	/* the flags: DOOFFS, APPEND, REUSE */
 	wordexp_t q;
 	q.we_offs = 2;
 	CHECK(q_wordexp("a b", &q, WRDE_DOOFFS) == 0 && q.we_wordc == 2 && !q.we_wordv[0] &&
-		      !q.we_wordv[1] && !strcmp(q.we_wordv[2], "a"),
+	              !q.we_wordv[1] && !strcmp(q.we_wordv[2], "a"),
 	      "WRDE_DOOFFS");
 	CHECK(q_wordexp("c", &q, WRDE_DOOFFS | WRDE_APPEND) == 0 && q.we_wordc == 3 &&
-		      !strcmp(q.we_wordv[4], "c") && !q.we_wordv[5],
+	              !strcmp(q.we_wordv[4], "c") && !q.we_wordv[5],
 	      "WRDE_APPEND");
 	CHECK(q_wordexp("d e f g", &q, WRDE_REUSE) == 0 && q.we_wordc == 4 && q.we_offs == 0,
 	      "WRDE_REUSE");
 	q_wordfree(&q);
 	/* ${x:=y} assigns */
 	CHECK(q_wordexp("${NEWVAR:=assigned} $NEWVAR", &q, 0) == 0 && q.we_wordc == 2 &&
-		      !strcmp(q.we_wordv[1], "assigned"),
+	              !strcmp(q.we_wordv[1], "assigned"),
 	      "${x:=y}");
 	q_wordfree(&q);
 	unlink("x.c");
