@@ -1,0 +1,2 @@
+alias greet='echo hi'
+x=1 greet there

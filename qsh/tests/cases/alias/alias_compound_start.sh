@@ -1,0 +1,2 @@
+alias begin='{ echo in-group;'
+begin }

@@ -1,0 +1,4 @@
+alias say='echo said'
+f() { say inside; }
+unalias say
+f

@@ -1,0 +1,3 @@
+alias sub='echo from alias'
+(sub)
+x=$(sub); echo "$x"

@@ -1,0 +1,3 @@
+unalias -a
+alias s='a b' p=plain q="it's"
+alias

@@ -1,0 +1,2 @@
+alias a1=a2 a2='echo chained'
+a1 ok

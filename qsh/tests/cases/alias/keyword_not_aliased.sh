@@ -1,0 +1,2 @@
+alias if='echo no'
+if true; then echo keyword; fi

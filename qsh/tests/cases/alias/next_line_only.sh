@@ -1,0 +1,2 @@
+alias x='echo aliased'; x
+x

@@ -1,0 +1,3 @@
+alias y="echo in-y; y"
+y 2>/dev/null
+echo "status $?"

@@ -1,0 +1,2 @@
+alias x="echo x "
+x x x x

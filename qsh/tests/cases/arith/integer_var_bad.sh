@@ -1,0 +1,3 @@
+typeset -i n
+n='1+'
+echo not reached

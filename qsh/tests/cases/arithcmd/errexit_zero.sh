@@ -1,0 +1,4 @@
+set -e
+(( 0 )) || echo handled
+(( 0 ))
+echo never

@@ -1,0 +1,3 @@
+v=4
+let "w = $v + 1"
+echo $w

@@ -1,0 +1,2 @@
+((echo inner) )
+( (echo nested) )

@@ -1,0 +1,3 @@
+a=(first second)
+export a
+sh -c 'echo "child: $a"'

@@ -1,0 +1,4 @@
+a[2+1]=three
+i=0
+a[i]=zero
+echo ${!a[*]} ${a[*]}

@@ -1,0 +1,4 @@
+arr=(x "y z" w)
+echo ${#arr[@]} "${arr[1]}"
+arr+=(more)
+echo ${arr[@]}

@@ -1,0 +1,5 @@
+arr=(
+  first   # comment
+  second
+)
+echo ${arr[*]}

@@ -1,0 +1,3 @@
+set -A arr a b
+set -A arr+ c d
+echo ${arr[@]} ${#arr[*]}

@@ -1,0 +1,3 @@
+set -A arr a b c d
+set +A arr X Y
+echo ${arr[@]}

@@ -1,0 +1,2 @@
+set -A arr x 'y z'
+typeset -p arr

@@ -1,0 +1,3 @@
+alias -t cat
+alias -t
+hash

@@ -1,0 +1,5 @@
+cd /
+pwd
+cd /usr
+echo $PWD $OLDPWD
+cd -

@@ -1,0 +1,4 @@
+cd /usr/bin/../lib
+pwd
+cd ./.././usr
+pwd

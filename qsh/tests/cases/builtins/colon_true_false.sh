@@ -1,0 +1,4 @@
+:; echo $?
+: args ignored; echo $?
+true; echo $?
+false; echo $?

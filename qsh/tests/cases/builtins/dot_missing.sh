@@ -1,0 +1,2 @@
+. /nonexistent/file.sh
+echo not reached

@@ -1,0 +1,2 @@
+eval nosuchcmd_xyz
+echo status $?

@@ -1,0 +1,2 @@
+set -- one two
+eval 'echo $2 $1'

@@ -1,0 +1,4 @@
+(exit 3); echo $?
+(exit 256); echo $?
+(exit); echo $?
+false; (exit); echo $?

@@ -1,0 +1,5 @@
+unset TMPDIR
+unset HOME SHELL
+export A=1 B
+export
+export -p

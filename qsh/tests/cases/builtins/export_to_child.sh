@@ -1,0 +1,3 @@
+export EXVAR=exported
+LOCAL=notexported
+sh -c 'echo "[$EXVAR] [$LOCAL]"'

@@ -1,0 +1,2 @@
+while getopts abc o -abc -ca; do printf '%s' "$o"; done
+echo

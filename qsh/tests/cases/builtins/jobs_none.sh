@@ -1,0 +1,2 @@
+jobs
+echo "jobs status $?"

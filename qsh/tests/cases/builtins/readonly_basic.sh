@@ -1,0 +1,4 @@
+readonly ro=fixed
+echo $ro
+ro=changed
+echo not reached

@@ -1,0 +1,3 @@
+readonly x=1
+readonly x=2
+echo not reached

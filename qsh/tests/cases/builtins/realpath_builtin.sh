@@ -1,0 +1,3 @@
+cd /usr/bin/..
+realpath lib/../bin
+realpath /usr//bin/

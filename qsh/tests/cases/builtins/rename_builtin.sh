@@ -1,0 +1,5 @@
+cd "$TMPDIR"
+echo c > from
+rename from to
+cat to
+ls

@@ -1,0 +1,3 @@
+set -- a
+shift 2
+echo not reached

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+echo 'echo sourced' > s.sh
+source s.sh

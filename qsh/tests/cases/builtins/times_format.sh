@@ -1,0 +1,1 @@
+times | sed 's/[0-9]/N/g'

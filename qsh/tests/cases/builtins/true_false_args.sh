@@ -1,0 +1,2 @@
+true --help; echo $?
+false --version; echo $?

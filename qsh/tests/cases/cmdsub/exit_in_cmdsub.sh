@@ -1,0 +1,2 @@
+x=$(echo before; exit 2; echo after)
+echo "[$x] $?"

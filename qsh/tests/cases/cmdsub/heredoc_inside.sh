@@ -1,0 +1,5 @@
+x=$(cat <<EOF
+in heredoc
+EOF
+)
+echo "$x"

@@ -1,0 +1,2 @@
+x=${|REPLY=computed; }
+echo "[$x]"

@@ -1,0 +1,3 @@
+v=visible
+f() { echo fn; }
+echo $(echo $v; f)

@@ -1,0 +1,4 @@
+set -- $(echo one two three)
+echo $#
+set -- "$(echo one two three)"
+echo $#

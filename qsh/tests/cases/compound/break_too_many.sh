@@ -1,0 +1,2 @@
+while true; do break 3; done
+echo ok

@@ -1,0 +1,1 @@
+case b { a) echo A;; b) echo B;; }

@@ -1,0 +1,3 @@
+false
+case z in a) echo a;; esac
+echo $?

@@ -1,0 +1,1 @@
+printf '2\n' | { select x in alpha beta gamma; do echo "picked $x ($REPLY)"; break; done; }

@@ -1,0 +1,1 @@
+printf 'x\ny\n' | while read l; do echo "got $l"; done

@@ -1,0 +1,1 @@
+[[ -e /nonexistent && $(echo x >&2) ]] || echo lazy

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch gx
+[[ g* = g* ]] && echo literal-lhs

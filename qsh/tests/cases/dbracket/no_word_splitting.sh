@@ -1,0 +1,4 @@
+v='a b'
+[[ $v = 'a b' ]] && echo nosplit
+e=
+[[ -z $e ]] && echo empty-ok

@@ -1,0 +1,3 @@
+set -u
+[[ -o nounset ]] && echo nounset-on
+[[ -o pipefail ]] || echo pipefail-off

@@ -1,0 +1,3 @@
+[[ "-n" ]] && echo operator-as-string
+x='-z'
+[[ $x ]] && echo var-operator

@@ -1,0 +1,2 @@
+HOME=/h
+[[ ~ = /h ]] && echo tilde

@@ -1,0 +1,2 @@
+x=$(( 2 +* 3 ))
+echo not reached

@@ -1,0 +1,2 @@
+cd /nonexistent
+echo continues $?

@@ -1,0 +1,2 @@
+nosuch_command_abc
+echo "status $?"

@@ -1,0 +1,2 @@
+x=$(echo ${u?in-cmdsub})
+echo "status $? [$x]"

@@ -1,0 +1,2 @@
+function kf { echo ${u?kf-err}; }
+kf

@@ -1,0 +1,4 @@
+(nosuch_in_sub)
+echo "after $?"
+( echo ${u?sub-err} )
+echo "after2 $?"

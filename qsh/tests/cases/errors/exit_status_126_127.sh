@@ -1,0 +1,2 @@
+nosuch_x; echo $?
+cd "$TMPDIR"; touch ne; chmod 644 ne; ./ne; echo $?

@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+mkdir dir
+./dir
+echo "status $?"

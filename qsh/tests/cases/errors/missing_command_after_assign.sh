@@ -1,0 +1,2 @@
+x=1 nosuch_after_assign
+echo "$? x=[$x]"

@@ -1,0 +1,2 @@
+echo first
+nosuch_no_newline

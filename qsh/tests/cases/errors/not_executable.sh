@@ -1,0 +1,5 @@
+cd "$TMPDIR"
+echo 'echo hi' > noexec
+chmod -x noexec
+./noexec
+echo "status $?"

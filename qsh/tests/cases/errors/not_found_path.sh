@@ -1,0 +1,3 @@
+./nosuch_relative
+/nonexistent/abs/cmd
+echo "status $?"

@@ -1,0 +1,4 @@
+echo a > /nonexistent/f
+echo b
+cat < /nonexistent/g
+echo c

@@ -1,0 +1,3 @@
+set -e
+nosuch_cmd_e
+echo never

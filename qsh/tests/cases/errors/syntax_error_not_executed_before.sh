@@ -1,0 +1,5 @@
+echo first-line
+if true; then
+  echo inside
+else
+fi

@@ -1,0 +1,4 @@
+set -- p q r
+x="$@"; echo "$x"
+IFS=:
+y=$*; echo "$y"

@@ -1,0 +1,4 @@
+unset u; e=
+echo "[${u=x}] [$u]"
+echo "[${e=y}] [$e]"
+echo "[${e:=z}] [$e]"

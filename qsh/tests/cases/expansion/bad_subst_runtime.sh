@@ -1,0 +1,3 @@
+echo first
+echo ${x;}
+echo never

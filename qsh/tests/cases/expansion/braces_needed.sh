@@ -1,0 +1,2 @@
+v=val
+echo $vx ${v}x "$v"x

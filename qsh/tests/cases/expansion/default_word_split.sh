@@ -1,0 +1,5 @@
+unset u
+set -- ${u:-one two three}
+echo $#
+set -- "${u:-one two three}"
+echo $#

@@ -1,0 +1,3 @@
+e=
+echo "${e:?}"
+echo after

@@ -1,0 +1,2 @@
+s=val
+echo "${s?not shown}" "${s:?no}"

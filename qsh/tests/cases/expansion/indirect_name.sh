@@ -1,0 +1,4 @@
+x=1
+echo ${!x}
+typeset -n ref=x
+echo ${!ref} $ref

@@ -1,0 +1,3 @@
+unset a b
+c=deep
+echo ${a:-${b:-$c}} "${a:-"${b:-x y}"}"

@@ -1,0 +1,2 @@
+set -- a b
+for w in ${1+"$@"}; do echo "[$w]"; done

@@ -1,0 +1,3 @@
+unset u
+x="${u-not set}"
+echo "$x"

@@ -1,0 +1,5 @@
+set -- x y
+echo $# "$*" "$@" $?
+false
+echo $?
+echo ${#-} $-

@@ -1,0 +1,2 @@
+x=dir/sub/file.tar.gz
+echo ${x%.*} ${x%%.*} ${x%/*} ${x%%/*} ${x%nomatch}

@@ -1,0 +1,3 @@
+f() { echo result; }
+x=$(f)
+echo "[$x]"

@@ -1,0 +1,3 @@
+f() { exit 5; }
+f
+echo never

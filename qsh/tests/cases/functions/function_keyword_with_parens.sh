@@ -1,0 +1,2 @@
+function f() { echo "posix-style $0"; }
+f

@@ -1,0 +1,3 @@
+f() { y=set_in_f; }
+f
+echo $y

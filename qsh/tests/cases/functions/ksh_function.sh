@@ -1,0 +1,2 @@
+function kf { echo "kf called with $# args: $*"; }
+kf a b c

@@ -1,0 +1,3 @@
+function k { set -e; false; echo not reached; }
+k
+echo still running

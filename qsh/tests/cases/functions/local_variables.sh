@@ -1,0 +1,5 @@
+x=global
+f() { typeset x=local; echo "f: $x"; g; }
+g() { echo "g sees: $x"; }
+f
+echo "after: $x"

@@ -1,0 +1,4 @@
+a.b() { echo dotted; }
+a.b
+my-func() { echo dashed; }
+my-func

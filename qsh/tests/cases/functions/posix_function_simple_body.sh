@@ -1,0 +1,4 @@
+f() echo simple-body
+f
+g() [[ -n x ]]
+g && echo dbracket-body

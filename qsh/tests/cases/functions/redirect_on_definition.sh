@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+f() { echo to file; } > fout
+f
+cat fout

@@ -1,0 +1,3 @@
+echo before
+return 4
+echo never

@@ -1,0 +1,2 @@
+f() { return 258; }
+f; echo $?

@@ -1,0 +1,3 @@
+f() { typeset -g gv=global_from_f; typeset lv=local; }
+f
+echo "[$gv] [$lv]"

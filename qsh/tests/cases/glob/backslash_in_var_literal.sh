@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+touch 'q*' qa
+v='q\*'
+echo $v

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch f1 g1
+echo {f,g}*

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch Apple apple
+echo [aA]pple a*

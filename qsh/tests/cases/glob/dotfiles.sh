@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+touch .a .b c
+echo * .* 
+echo .[ab]

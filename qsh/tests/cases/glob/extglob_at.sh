@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch foo bar baz qux
+echo @(foo|bar) @(ba?) 

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch one two three
+echo !(one) !(t*)

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch x xy xyy
+echo x?(y)

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch a aa aaa ab abab
+echo *(a) +(ab) a*(b)

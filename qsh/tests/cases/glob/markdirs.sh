@@ -1,0 +1,5 @@
+cd "$TMPDIR"
+mkdir dd
+touch ff
+set -X
+echo *

@@ -1,0 +1,2 @@
+set +o braceexpand
+echo {a,b}

@@ -1,0 +1,2 @@
+cd "$TMPDIR"
+echo nomatch* "still*" q?

@@ -1,0 +1,6 @@
+cd "$TMPDIR"
+touch q1
+set -f
+echo q*
+set +f
+echo q*

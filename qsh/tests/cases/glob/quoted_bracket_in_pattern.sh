@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch '[x]' x
+echo "["x] \[x\]

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+echo data > 'r*'
+ls

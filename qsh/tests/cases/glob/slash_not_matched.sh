@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+mkdir s
+touch s/t
+echo s?t s*t

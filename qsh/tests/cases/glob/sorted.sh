@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch b10 b9 B1 b1 _x
+echo *

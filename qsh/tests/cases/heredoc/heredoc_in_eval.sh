@@ -1,0 +1,3 @@
+eval 'cat <<EOF
+evald
+EOF'

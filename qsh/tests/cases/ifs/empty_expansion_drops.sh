@@ -1,0 +1,3 @@
+e=
+set -- $e "" $e x
+echo $#

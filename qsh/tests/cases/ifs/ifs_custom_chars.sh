@@ -1,0 +1,4 @@
+IFS=x
+v=axbxxc
+set -- $v
+echo $#; for w in "$@"; do echo "[$w]"; done

@@ -1,0 +1,1 @@
+printf 'a:b:c\n' | { IFS=: read x y z; echo "$x|$y|$z"; }

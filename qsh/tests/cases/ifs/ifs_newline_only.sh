@@ -1,0 +1,6 @@
+IFS='
+'
+x='a b
+c d'
+set -- $x
+echo $# "[$1]"

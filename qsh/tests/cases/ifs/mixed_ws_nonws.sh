@@ -1,0 +1,5 @@
+IFS=' :'
+x=' A : B::D '
+set -- $x
+echo $#
+for w in "$@"; do echo "[$w]"; done

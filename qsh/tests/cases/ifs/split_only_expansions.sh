@@ -1,0 +1,3 @@
+IFS=:
+x=a:b
+echo literal:a:b $x "$x"

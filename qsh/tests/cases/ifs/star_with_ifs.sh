@@ -1,0 +1,4 @@
+IFS=,
+set -- a b c
+echo "$*"
+echo $*

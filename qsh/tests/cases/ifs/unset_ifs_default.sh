@@ -1,0 +1,4 @@
+x='a b	c'
+unset IFS
+set -- $x
+echo $#

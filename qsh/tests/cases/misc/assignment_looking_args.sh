@@ -1,0 +1,2 @@
+echo a=b c=d
+x=1 y=2 echo "args $x"

@@ -1,0 +1,3 @@
+cd /usr
+x=$(cd /; pwd)
+echo "$x $(pwd)"

@@ -1,0 +1,1 @@
+aa=1 aa=2 env | grep '^aa='

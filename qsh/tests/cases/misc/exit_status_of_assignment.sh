@@ -1,0 +1,4 @@
+x=$(false) y=1
+echo $?
+x=1
+echo $?

@@ -1,0 +1,4 @@
+v='a b'
+read x y <<< "$v"
+echo "$y$x"
+tr ' ' - <<<$v

@@ -1,0 +1,3 @@
+printf '%s|%s\n' a b c
+printf 'no newline'
+echo

@@ -1,0 +1,3 @@
+sh -c 'echo "$_"'
+x=1 env | grep '^_='
+echo "[$_]"

@@ -1,0 +1,2 @@
+command set -o bogus
+echo "status $?"

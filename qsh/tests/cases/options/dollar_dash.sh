@@ -1,0 +1,7 @@
+echo $-
+set -e
+echo $-
+set -u -f
+echo $-
+set +euf
+echo $-

@@ -1,0 +1,7 @@
+set -e
+if false; then echo no; fi
+false || echo recovered
+! true
+while false; do :; done
+false && echo no
+echo survived

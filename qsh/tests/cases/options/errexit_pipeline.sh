@@ -1,0 +1,5 @@
+set -e
+false | true
+echo after pipeline
+true | false
+echo never

@@ -1,0 +1,2 @@
+set -k
+echo a b=c d

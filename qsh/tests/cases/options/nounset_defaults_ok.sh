@@ -1,0 +1,3 @@
+set -u
+echo ${u-default} ${u:-d2} ${u+alt}. ${#@} "$@" $*
+echo ok

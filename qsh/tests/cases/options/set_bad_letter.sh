@@ -1,0 +1,2 @@
+set -Q
+echo not reached

@@ -1,0 +1,2 @@
+set -s c a b
+echo "$@"

@@ -1,0 +1,5 @@
+set -v
+echo verbose line
+x=1
+set +v
+echo quiet

@@ -1,0 +1,3 @@
+f() { echo in f; }
+set -x
+f arg

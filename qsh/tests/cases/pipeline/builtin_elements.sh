@@ -1,0 +1,1 @@
+echo one two | { read a b; echo "$b $a"; }

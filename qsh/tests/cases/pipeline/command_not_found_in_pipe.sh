@@ -1,0 +1,2 @@
+echo x | nosuch_cmd_q | cat
+echo status $?

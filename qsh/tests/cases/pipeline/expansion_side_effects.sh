@@ -1,0 +1,5 @@
+x=0
+echo $((x=5)) | cat
+echo "x=$x"
+: ${y:=set} | cat
+echo "y=[$y]"

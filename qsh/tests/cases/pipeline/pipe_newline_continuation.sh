@@ -1,0 +1,2 @@
+echo cont |
+tr c C

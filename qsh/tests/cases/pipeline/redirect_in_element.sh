@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+echo data > f
+cat < f | tr a-z A-Z

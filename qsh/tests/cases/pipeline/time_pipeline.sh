@@ -1,0 +1,1 @@
+{ time echo x | cat; } 2>/dev/null

@@ -1,0 +1,4 @@
+echo -
+echo --
+echo -n
+echo "-n"x

@@ -1,0 +1,2 @@
+echo line | true
+echo done

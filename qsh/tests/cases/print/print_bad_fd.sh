@@ -1,0 +1,2 @@
+print -u7 nowhere
+echo status $?

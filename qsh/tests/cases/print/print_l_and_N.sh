@@ -1,0 +1,2 @@
+print -l one two three
+print -N a b | od -An -c | tr -s ' '

@@ -1,0 +1,2 @@
+print -s 'history entry'
+echo ok

@@ -1,0 +1,2 @@
+print -u2 to stderr
+print -u1 to stdout

@@ -1,0 +1,2 @@
+x=1
+echo `echo \$x` "`echo \"q\"`" `echo a\\\\b`

@@ -1,0 +1,3 @@
+echo a\ b \$x \\ \' \" x\
+y
+echo \a\b\c

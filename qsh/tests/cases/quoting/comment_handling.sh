@@ -1,0 +1,6 @@
+echo a # comment
+echo b#notcomment
+echo 'c # quoted' # real
+# echo never
+x=1 # trailing
+echo $x

@@ -1,0 +1,1 @@
+printf '%s|\n' $'ab\0cd' $'\x00x'

@@ -1,0 +1,4 @@
+x=val
+echo "a  b" "$x" "\$x" "\`" "\"" "\\" "\a" "${x}s"
+echo "it's" "multi
+line"

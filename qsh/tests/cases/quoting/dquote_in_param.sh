@@ -1,0 +1,2 @@
+unset u
+echo "${u:-"a b"}" "${u:-'c'}" ${u:-"d e"}

@@ -1,0 +1,2 @@
+x="outer $(echo "inner $(echo 'deep')")"
+echo "$x"

@@ -1,0 +1,4 @@
+x="a
+b"
+echo "$x"
+echo $x

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+touch a1 a2
+echo a* "a*" 'a*' a\*

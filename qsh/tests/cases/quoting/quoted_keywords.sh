@@ -1,0 +1,3 @@
+'if' 2>/dev/null; echo $?
+"echo" quoted command
+\echo escaped

@@ -1,0 +1,2 @@
+HOME=/home/test
+echo ~ "~" '~' \~ ~/x "~/x"

@@ -1,0 +1,2 @@
+echo 'a b  c' 'x"y' '$HOME' '`echo no`' 'back\slash'
+echo ''x''

@@ -1,0 +1,1 @@
+echo 'x y z' | { read -A arr; echo ${#arr[@]} "${arr[2]}"; }

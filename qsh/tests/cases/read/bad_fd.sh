@@ -1,0 +1,2 @@
+read -u5 x
+echo "status $?"

@@ -1,0 +1,1 @@
+printf 'a,b;c,d' | { read -d ';' x; echo "[$x]"; }

@@ -1,0 +1,2 @@
+printf 'no newline' | { read x; echo "$? [$x]"; }
+printf '' | { read x; echo "$? [$x]"; }

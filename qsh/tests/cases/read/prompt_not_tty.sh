@@ -1,0 +1,1 @@
+echo val | { read 'name?Prompt: '; echo "[$name]"; }

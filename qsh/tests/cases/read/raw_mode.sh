@@ -1,0 +1,1 @@
+printf 'a\\b c\\\n' | { read -r x y; echo "[$x] [$y]"; }

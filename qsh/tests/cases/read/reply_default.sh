@@ -1,0 +1,1 @@
+echo '  spaced  ' | { read; echo "[$REPLY]"; }

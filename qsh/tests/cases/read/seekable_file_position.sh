@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+printf 'one\ntwo\nthree\n' > f
+{ read a; cat; } < f

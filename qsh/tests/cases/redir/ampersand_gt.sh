@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+{ echo out; echo err >&2; } &> both
+sort both

@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+x=val > created
+ls created
+echo $x

@@ -1,0 +1,2 @@
+echo x >&7
+echo status $?

@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+echo one > a
+echo two
+cat a

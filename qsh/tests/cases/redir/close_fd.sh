@@ -1,0 +1,3 @@
+echo visible
+echo hidden >&-
+echo $?

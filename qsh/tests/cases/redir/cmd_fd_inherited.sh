@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+sh -c 'echo via3 >&3' 3>out
+cat out

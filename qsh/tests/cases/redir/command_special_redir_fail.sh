@@ -1,0 +1,2 @@
+command : > /nonexistent/x
+echo reached $?

@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+echo content > src
+exec 5< src
+cat <&5

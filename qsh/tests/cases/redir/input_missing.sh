@@ -1,0 +1,2 @@
+cat < /nonexistent/file
+echo status $?

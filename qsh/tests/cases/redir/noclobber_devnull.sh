@@ -1,0 +1,3 @@
+set -o noclobber
+echo x > /dev/null
+echo ok

@@ -1,0 +1,5 @@
+cd "$TMPDIR"
+echo hello > f
+cat < f
+echo more >> f
+cat f

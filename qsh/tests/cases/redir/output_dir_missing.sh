@@ -1,0 +1,2 @@
+echo x > /nonexistent/dir/file
+echo status $?

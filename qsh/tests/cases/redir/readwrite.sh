@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+echo abc > rw
+cat <> rw

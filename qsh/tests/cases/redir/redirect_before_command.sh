@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+> empty echo text
+cat empty

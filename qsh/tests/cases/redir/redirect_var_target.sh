@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+f=target.txt
+echo data > $f
+cat "$f"

@@ -1,0 +1,2 @@
+: > /nonexistent/x
+echo not reached

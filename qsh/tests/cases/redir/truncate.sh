@@ -1,0 +1,4 @@
+cd "$TMPDIR"
+echo long line > f
+echo s > f
+cat f

@@ -1,0 +1,3 @@
+[ "$BASHPID" = "$$" ] && echo main-equal
+b=$(echo $BASHPID)
+[ "$b" != "$$" ] && echo sub-differs

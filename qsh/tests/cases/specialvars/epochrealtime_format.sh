@@ -1,0 +1,1 @@
+case $EPOCHREALTIME in [0-9]*.[0-9][0-9][0-9][0-9][0-9][0-9]) echo ok;; esac

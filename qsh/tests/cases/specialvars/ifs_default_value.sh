@@ -1,0 +1,1 @@
+echo "$IFS" | od -An -c | tr -s ' '

@@ -1,0 +1,3 @@
+cd /
+cd /usr
+echo $PWD $OLDPWD

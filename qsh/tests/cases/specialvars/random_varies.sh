@@ -1,0 +1,2 @@
+a=$RANDOM b=$RANDOM c=$RANDOM d=$RANDOM
+[ "$a$b" != "$c$d" ] && echo varies

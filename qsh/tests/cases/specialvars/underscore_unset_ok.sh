@@ -1,0 +1,1 @@
+echo "${_+x}" >/dev/null; echo fine

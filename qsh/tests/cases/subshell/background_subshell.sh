@@ -1,0 +1,3 @@
+(echo bg-sub) &
+wait
+echo waited

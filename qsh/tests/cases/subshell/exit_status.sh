@@ -1,0 +1,3 @@
+(exit 42); echo $?
+(false); echo $?
+(true); echo $?

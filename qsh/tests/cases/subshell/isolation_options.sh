@@ -1,0 +1,2 @@
+(set -e; set -o | grep errexit)
+set -o | grep errexit

@@ -1,0 +1,3 @@
+cd "$TMPDIR"
+(echo a; echo b) > out
+cat out

@@ -1,0 +1,3 @@
+alias al='echo alias-in-sub'
+g() { echo func-in-sub; }
+(g; eval al)

@@ -1,0 +1,2 @@
+f() { typeset loc=local_val; (echo "sub sees $loc"); }
+f

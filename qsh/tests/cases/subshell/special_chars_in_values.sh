@@ -1,0 +1,3 @@
+x=$'tab\there\nnewline'
+y='quote'"'"'s and "dq" \back'
+(printf '%s|%s\n' "$x" "$y")

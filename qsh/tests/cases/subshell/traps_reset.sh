@@ -1,0 +1,2 @@
+trap 'echo parent-trap' USR1
+(trap; echo sub-done)

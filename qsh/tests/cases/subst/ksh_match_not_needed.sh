@@ -1,0 +1,3 @@
+x=hello
+y=${x#he}
+echo $y

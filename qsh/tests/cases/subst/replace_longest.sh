@@ -1,0 +1,2 @@
+x=aaaa
+echo ${x/a*/X} ${x/a?/X} ${x//a?/X}

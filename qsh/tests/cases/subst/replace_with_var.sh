@@ -1,0 +1,3 @@
+x=path/to/file
+sep=::
+echo ${x//\//$sep} "${x//\//$sep}"

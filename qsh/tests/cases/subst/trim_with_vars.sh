@@ -1,0 +1,3 @@
+path=/usr/local/bin/tool
+ext=tool
+echo ${path##*/} ${path%/*} ${path%$ext} ${path#"/usr"}

@@ -1,0 +1,5 @@
+trap 'echo ERR' ERR
+if false; then :; fi
+false || true
+! false
+echo done

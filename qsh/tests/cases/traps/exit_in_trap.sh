@@ -1,0 +1,2 @@
+trap 'echo t; exit 9' EXIT
+exit 2

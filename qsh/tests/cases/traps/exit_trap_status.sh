@@ -1,0 +1,3 @@
+trap 'echo "in trap $?"' EXIT
+(exit 3)
+exit 5

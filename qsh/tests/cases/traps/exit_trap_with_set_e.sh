@@ -1,0 +1,4 @@
+set -e
+trap 'echo final $?' EXIT
+false
+echo never

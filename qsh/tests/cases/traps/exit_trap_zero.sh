@@ -1,0 +1,2 @@
+trap 'echo zero' 0
+echo body

@@ -1,0 +1,3 @@
+kill -l 15
+kill -l 137
+kill -l 2

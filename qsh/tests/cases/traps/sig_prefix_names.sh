@@ -1,0 +1,3 @@
+trap 'echo h' SIGHUP
+trap 'echo n' 15
+trap

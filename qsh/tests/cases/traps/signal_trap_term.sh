@@ -1,0 +1,3 @@
+trap 'echo caught term' TERM
+kill -TERM $$
+echo continuing

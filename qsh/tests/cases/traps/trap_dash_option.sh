@@ -1,0 +1,2 @@
+trap -p
+echo not reached

@@ -1,0 +1,3 @@
+f() { trap 'echo fexit' EXIT; echo in f; }
+f
+echo after f

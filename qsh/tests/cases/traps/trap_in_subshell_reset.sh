@@ -1,0 +1,3 @@
+trap 'echo parent exit' EXIT
+(echo in subshell)
+echo main

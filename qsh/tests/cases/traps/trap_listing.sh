@@ -1,0 +1,4 @@
+trap 'echo a' EXIT
+trap 'echo b' INT TERM
+trap '' QUIT
+trap

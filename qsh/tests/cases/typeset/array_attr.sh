@@ -1,0 +1,3 @@
+typeset -a arr
+arr[1]=x
+typeset -p arr

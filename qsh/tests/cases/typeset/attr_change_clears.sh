@@ -1,0 +1,5 @@
+typeset -u v=abc
+typeset -l v
+echo $v
+v=XYZ
+echo $v

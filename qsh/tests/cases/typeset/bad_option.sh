@@ -1,0 +1,2 @@
+typeset -y v
+echo not reached

@@ -1,0 +1,5 @@
+typeset -i16 h=255
+echo $h
+typeset -i8 h
+echo $h
+typeset -p h

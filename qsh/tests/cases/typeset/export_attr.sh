@@ -1,0 +1,4 @@
+typeset -x tx=exported
+sh -c 'echo child: $tx'
+typeset +x tx
+sh -c 'echo child2: [$tx]'

@@ -1,0 +1,3 @@
+integer cnt=10
+cnt=cnt+1
+echo $cnt

@@ -1,0 +1,4 @@
+f() { typeset v=inner; echo $v; }
+v=outer
+f
+echo $v

@@ -1,0 +1,4 @@
+x=global
+f() { local x=loc; unset x; echo "[${x-unset}]"; }
+f
+echo $x

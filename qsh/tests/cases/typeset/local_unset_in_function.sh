@@ -1,0 +1,3 @@
+f() { typeset v; echo "[${v-unset}]"; }
+v=outer
+f

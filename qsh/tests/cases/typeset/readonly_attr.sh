@@ -1,0 +1,4 @@
+typeset -r c=const
+echo $c
+c=x
+echo never

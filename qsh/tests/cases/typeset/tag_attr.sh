@@ -1,0 +1,2 @@
+typeset -t tg=v
+typeset -p tg

@@ -1,0 +1,3 @@
+typeset -i dq
+typeset -p dq
+echo "[${dq-unset}]"

@@ -1,0 +1,2 @@
+typeset -U -i u=-1
+echo $u

@@ -1,0 +1,3 @@
+typeset -u s=ab
+s+=cd
+echo $s

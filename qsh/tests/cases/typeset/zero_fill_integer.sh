@@ -1,0 +1,4 @@
+typeset -Z4 -i zi=7
+echo $zi
+zi=123
+echo $zi

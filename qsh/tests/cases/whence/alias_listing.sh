@@ -1,0 +1,3 @@
+alias one=1 two='a b'
+alias one two
+alias -p one

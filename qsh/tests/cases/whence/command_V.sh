@@ -1,0 +1,4 @@
+command -V echo
+command -V for
+alias q=x
+command -V q

@@ -1,0 +1,1 @@
+alias local integer type

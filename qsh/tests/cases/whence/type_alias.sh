@@ -1,0 +1,3 @@
+type echo
+f() { :; }
+type f

@@ -1,0 +1,2 @@
+whence -p sh >/dev/null && echo found-sh
+whence -v sh | sed 's|/.*||'

@@ -1,0 +1,1 @@
+whence -v . : eval exec exit export readonly return set shift trap unset

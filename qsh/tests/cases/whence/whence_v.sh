@@ -1,0 +1,4 @@
+f() { :; }
+alias al='echo hi'
+whence -v f al if echo times
+whence -v nosuchcmd_xyz; echo status $?

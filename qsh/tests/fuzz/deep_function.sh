@@ -1,0 +1,6 @@
+f() { f; }
+f
+echo "after $?"
+g() { g "$@" x; }
+g
+echo done

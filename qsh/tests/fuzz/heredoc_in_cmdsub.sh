@@ -1,0 +1,8 @@
+x=$(cat <<EOF
+$(cat <<INNER
+inner
+INNER
+)
+EOF
+)
+echo "$x"

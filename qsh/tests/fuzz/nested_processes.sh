@@ -1,0 +1,1 @@
+for i in $(seq 1 3); do (echo $i | (read x; echo $x | cat)) & done; wait
