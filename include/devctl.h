@@ -52,6 +52,7 @@ __BEGIN_DECLS
 int devctl(int fd, int dcmd, void *data, size_t nbytes, int *info);
 int devctlv(int fd, int dcmd, int sparts, int rparts, const struct iovec *sv,
             const struct iovec *rv, int *info);
+int posix_devctl(int fd, int dcmd, void *__restrict data, size_t nbytes, int *__restrict info);
 
 __END_DECLS
 

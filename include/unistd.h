@@ -308,7 +308,8 @@ int execve(const char *path, char *const argv[], char *const envp[]);
 int execvp(const char *file, char *const argv[]);
 int execvpe(const char *file, char *const argv[], char *const envp[]);
 int fexecve(int fd, char *const argv[], char *const envp[]);
-pid_t fork(void); /* always fails with ENOSYS on QSOE */
+pid_t fork(void);  /* always fails with ENOSYS on QSOE */
+pid_t vfork(void); /* likewise */
 long fpathconf(int fd, int name);
 long pathconf(const char *path, int name);
 long sysconf(int name);
@@ -356,6 +357,10 @@ int setgid(gid_t gid);
 int setuid(uid_t uid);
 int setregid(gid_t rgid, gid_t egid);
 int setreuid(uid_t ruid, uid_t euid);
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t setpgrp(void);
 pid_t setsid(void);

@@ -41,12 +41,10 @@ int __qsoe_vm_protect(void *addr, _Sizet len, int prot);
 int __qsoe_vm_phys(const void *addr, __uint64_t *paddr, _Sizet *contig);
 
 /*
- * Sleeps until clock clk (CLOCK_REALTIME or CLOCK_MONOTONIC) reaches the
- * absolute time abs_ns (flags & TIMER_ABSTIME) or for the interval
- * *abs_ns nanoseconds. Returns 0, or -EINTR if a signal handler ran, with
- * the time left in *left_ns (relative sleeps; may be NULL), or -EINVAL.
+ * Sleeping is part of the seam under its POSIX names: libqsoe.so defines
+ * clock_nanosleep() and nanosleep() (<time.h>), because a sleep is a
+ * kernel-specific call (Skimmer: TimerTimeout with _NTO_TIMEOUT_NANOSLEEP).
  */
-int __qsoe_nanosleep(__clockid_t clk, int flags, __uint64_t ns, __uint64_t *left_ns);
 
 /* System facts for sysconf() and ClockCycles(). */
 #define QSOE_SI_NCPU_CONF      1 /* processors configured */
@@ -58,19 +56,5 @@ int __qsoe_nanosleep(__clockid_t clk, int flags, __uint64_t ns, __uint64_t *left
 
 /* One of the QSOE_SI_* values (>= 0), or -EINVAL. */
 long __qsoe_sysinfo(int what);
-
-/* CPU time used by a process (pid 0: the caller), for times()/getrusage(). */
-struct __qsoe_cputime {
-	__uint64_t user_ns;   /* in user mode (all of it if the kernel cannot tell) */
-	__uint64_t system_ns; /* in the kernel on its behalf */
-};
-/* Returns 0 or -ESRCH. */
-int __qsoe_cputime(__pid_t pid, struct __qsoe_cputime *out);
-
-/*
- * CPU time used by one thread of the calling process (tid 0: the caller),
- * for CLOCK_THREAD_CPUTIME_ID and pthread_getcpuclockid. Returns 0 or -ESRCH.
- */
-int __qsoe_thread_cputime(int tid, __uint64_t *ns);
 
 #endif /* QSOE_SEAM_H */

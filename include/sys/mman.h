@@ -65,6 +65,9 @@ int munlockall(void);
 int posix_madvise(void *addr, size_t len, int advice);
 int shm_open(const char *name, int oflag, mode_t mode);
 int shm_unlink(const char *name);
+/* QNX: the physical address of addr (fd NOFD) and the contiguous bytes from there. */
+int mem_offset(const void *addr, int fd, size_t len, off_t *offset, size_t *contig_len);
+int mem_offset64(const void *addr, int fd, size_t len, __off64_t *offset, size_t *contig_len);
 
 __END_DECLS
 
