@@ -1,5 +1,6 @@
 /*
- * kc_sys.c - system kernel calls: Nop, DebugPrint, SysCtl, SysInfo, ClockTime.
+ * kc_sys.c - system kernel calls: Nop, DebugPrint, SysCtl, SysInfo (ClockTime is in
+ * kernel/time/kc_clock.c).
  */
 #include <skimmer/clock.h>
 #include <skimmer/cpu.h>
@@ -98,34 +99,4 @@ long kc_SysInfo(int what, uaddr_t buf, size_t len)
 	default:
 		return -EINVAL;
 	}
-}
-
-long kc_ClockTime(clockid_t id, uaddr_t new_time, uaddr_t old_time)
-{
-	uint64_t now, set;
-
-	switch (id) {
-	case CLOCK_REALTIME:
-		now = clock_realtime_ns();
-		break;
-	case CLOCK_MONOTONIC:
-		now = clock_monotonic_ns();
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (new_time) {
-		struct process *p = kcall_self()->proc;
-		if (id != CLOCK_REALTIME)
-			return -EINVAL;
-		if (p->cred.euid != 0 && !(p->flags & PROC_F_SYSMGR))
-			return -EPERM;
-		if (copyin(&set, new_time, sizeof(set)) < 0)
-			return -EFAULT;
-	}
-	if (old_time && copyout(old_time, &now, sizeof(now)) < 0)
-		return -EFAULT;
-	if (new_time)
-		clock_set_realtime_ns(set);
-	return 0;
 }

@@ -228,7 +228,9 @@ long iodesc_write(struct aspace *as, struct iodesc d, const void *src, size_t le
 bool pulse_give(struct channel *c, struct thread *r, const struct _pulse *pl, int prio)
 {
 	struct aspace *as = r->proc->as;
-	bool running = r == this_cpu()->cur; /* the receiver itself found the pulse */
+	/* The receiver itself found the pulse. (A timer that expires in the scheduler
+	 * loop may deliver to the thread that has just blocked and is still cur.) */
+	bool running = r == this_cpu()->cur && r->state == STATE_RUNNING;
 
 	if (!running && r->blk.recv.rmsg.parts <= 0) {
 		/* Stage it: the receiver copies it out when it runs (xfer.h). */

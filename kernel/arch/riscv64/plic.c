@@ -3,11 +3,15 @@
  *
  * Each hart has one S-mode context (from the devicetree). A source is
  * enabled on exactly one context: the hart of the thread that attached to
- * it (irq.c decides). Claim and complete happen on that hart.
+ * it (kernel/irq decides). Claim and complete happen on the hart that took
+ * the interrupt. A source's priority (0 = masked, 1 = live) is set only
+ * through plic_set_priority(), which is how kernel/irq masks a source on
+ * every hart at once.
  */
 #include <skimmer/cpu.h>
 #include <skimmer/platform.h>
 #include <skimmer/printk.h>
+#include <skimmer/spinlock.h>
 #include <arch/arch.h>
 #include <arch/plic.h>
 
@@ -17,6 +21,7 @@
 #define PLIC_CLAIM(ctx)     (0x200004 + 0x1000 * (ctx))
 
 static volatile uint8_t *plic;
+static spinlock_t enable_lock = SPINLOCK_INIT; /* enable words are read-modify-written */
 
 static inline volatile uint32_t *reg(uint64_t off)
 {
@@ -60,12 +65,12 @@ void plic_route(uint32_t src, struct cpu *c, bool on)
 	if (!plic_valid(src) || ctx < 0)
 		return;
 	volatile uint32_t *en = reg(PLIC_ENABLE(ctx) + 4 * (src / 32));
-	if (on) {
-		*reg(PLIC_PRIORITY(src)) = 1;
+	spin_lock(&enable_lock);
+	if (on)
 		*en |= 1u << (src % 32);
-	} else {
+	else
 		*en &= ~(1u << (src % 32));
-	}
+	spin_unlock(&enable_lock);
 }
 
 void plic_set_priority(uint32_t src, uint32_t prio)
