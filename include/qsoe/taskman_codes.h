@@ -17,6 +17,7 @@
 #define TM_SHUTDOWN    0x000d /* power off or reboot the system */
 #define TM_SET_CTTY    0x000e /* make a terminal the controlling terminal of the caller's session */
 #define TM_KILL        0x000f /* send a signal to a process, a group or everybody (kill) */
+#define TM_STARTED     0x0010 /* the child has taken over its descriptors: its parent's spawn returns */
 
 /* Name of a request type, for tracing; NULL if unknown. */
 static inline const char *__tm_name(unsigned type)
@@ -52,6 +53,8 @@ static inline const char *__tm_name(unsigned type)
 		return "TM_SET_CTTY";
 	case TM_KILL:
 		return "TM_KILL";
+	case TM_STARTED:
+		return "TM_STARTED";
 	default:
 		return (const char *)0;
 	}

@@ -1,208 +1,205 @@
 /*
- * loader.c - building a process from an ELF executable (kernel independent;
- * all kernel work goes through seam.h).
+ * loader.c - building a process's memory from a program and its shared
+ * libraries (kernel independent; all kernel work goes through seam.h).
  *
- * Each PT_LOAD segment is mapped zeroed into the child, filled through a
- * temporary window into taskman, then given its final protection. The
- * main stack's top holds the start-up block the program's entry point
- * receives in a0 (layout in docs/abi.md, "Process start-up").
+ * The program is placed at its own addresses (ET_EXEC) or at TM_PIE_BASE
+ * (ET_DYN); its DT_NEEDED libraries are found breadth-first and each is
+ * placed at its template's address. A library's read-only segments are
+ * shared from the template; every other segment is fresh zeroed memory
+ * filled from the file through a window into taskman, relocated
+ * (reloc.c), then given its final protection.
  */
 #include <errno.h>
-#include <taskman/seam.h>
-#include <taskman/taskman.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <qsoe/abi/mman.h>
-#include "elf.h"
+#include <taskman/loader.h>
+#include <taskman/seam.h>
 
-#define PAGE             4096UL
-#define ALIGN_DOWN(x, a) ((x) & ~((a)-1))
-#define ALIGN_UP(x, a)   ALIGN_DOWN((x) + (a)-1, (a))
-
-void *memcpy(void *d, const void *s, size_t n);
-size_t strlen(const char *s);
-
-/* Auxiliary vector keys (System V ABI). */
-#define AT_NULL   0
-#define AT_PHDR   3
-#define AT_PHENT  4
-#define AT_PHNUM  5
-#define AT_PAGESZ 6
-#define AT_ENTRY  9
-
-int tm_load_elf(pid_t pid, const void *image, size_t size, struct tm_exec *ex, const char **why)
+/* See loader.h: a writable segment's window. */
+void *tm_obj_wptr(const struct tm_obj *o, uint64_t a, size_t n)
 {
-	struct elf_image img;
-	int r = elf_parse(&img, image, size, EM_RISCV, PAGE);
-
-	if (r < 0) {
-		*why = elf_strerror(r);
-		return -ENOEXEC;
-	}
-	Elf64_Phdr tmp;
-	if (img.eh.e_type != ET_EXEC || elf_find_phdr(&img, PT_INTERP, &tmp) == 0 ||
-	    elf_find_phdr(&img, PT_DYNAMIC, &tmp) == 0) {
-		*why = "dynamically linked programs are not supported by this loader";
-		return -ENOEXEC;
-	}
-	if (img.eh.e_entry == 0) {
-		*why = "no entry point";
-		return -ENOEXEC;
-	}
-	ex->entry = img.eh.e_entry;
-	ex->phdr = 0;
-	ex->phnum = img.phnum;
-	for (unsigned i = 0; i < img.phnum; i++) {
-		Elf64_Phdr phc;
-		const Elf64_Phdr *ph = &phc;
-		elf_phdr(&img, i, &phc);
-		if (ph->p_type != PT_LOAD)
+	for (unsigned i = 0; i < o->dso->nsegs; i++) {
+		const struct tm_seg *s = &o->dso->segs[i];
+		uint64_t lo = o->base + s->vaddr;
+		if (!(s->prot & PROT_WRITE) || o->local[i] == NULL)
 			continue;
-		uintptr_t start = ALIGN_DOWN(ph->p_vaddr, PAGE);
-		uintptr_t end = ALIGN_UP(ph->p_vaddr + ph->p_memsz, PAGE);
-		void *local;
-		r = seam_map_anon(pid, &start, end - start, 1);
-		if (r < 0) {
-			*why = "cannot map a segment";
-			return r;
+		if (a >= lo && a - lo <= s->memsz && n <= s->memsz - (a - lo))
+			return (char *)o->local[i] + (a - (o->base + s->start));
+	}
+	return NULL;
+}
+
+/* See loader.h: a window or a template copy. */
+const void *tm_obj_rptr(const struct tm_obj *o, uint64_t a, size_t n)
+{
+	for (unsigned i = 0; i < o->dso->nsegs; i++) {
+		const struct tm_seg *s = &o->dso->segs[i];
+		uint64_t lo = o->base + s->vaddr;
+		const void *view = o->local[i] ? o->local[i] : o->lib ? o->lib->ro_local[i] : NULL;
+		if (view && a >= lo && a - lo <= s->memsz && n <= s->memsz - (a - lo))
+			return (const char *)view + (a - (o->base + s->start));
+	}
+	return NULL;
+}
+
+/* Appends an object; returns it or NULL (out of memory). */
+static struct tm_obj *add_obj(struct tm_image *im, const struct tm_dso *d, const struct tm_lib *lib,
+                              const char *name, uint64_t base)
+{
+	struct tm_obj *n = realloc(im->objs, (im->nobjs + 1) * sizeof(*n));
+	if (n == NULL)
+		return NULL;
+	im->objs = n;
+	struct tm_obj *o = &n[im->nobjs];
+	memset(o, 0, sizeof(*o));
+	o->local = calloc(d->nsegs, sizeof(void *));
+	if (o->local == NULL)
+		return NULL;
+	o->dso = d;
+	o->lib = lib;
+	o->name = name;
+	o->base = base;
+	im->nobjs++;
+	return o;
+}
+
+/* Adds the libraries the objects need, breadth-first, each once. */
+static int add_libraries(struct tm_image *im, char *why)
+{
+	for (unsigned i = 0; i < im->nobjs; i++) {
+		const struct tm_dso *d = im->objs[i].dso;
+		for (unsigned k = 0; k < d->nneeded; k++) {
+			const char *name = tm_dso_str(d, d->needed[k]);
+			const struct tm_lib *lib;
+			int r = tm_lib_get(name, &lib, why);
+			if (r == -ENOENT) {
+				snprintf(why, TM_WHY_MAX, "library %s needed by %s not found", name,
+				         im->objs[i].name);
+				return -ENOEXEC;
+			}
+			if (r < 0)
+				return r;
+			unsigned j;
+			for (j = 0; j < im->nobjs && im->objs[j].lib != lib; j++)
+				;
+			if (j < im->nobjs)
+				continue;
+			if (add_obj(im, &lib->dso, lib,
+			            lib->dso.soname ? lib->dso.soname : lib->name,
+			            lib->base) == NULL)
+				return -ENOMEM;
 		}
-		r = seam_map_child(pid, start, end - start, &local);
-		if (r < 0) {
-			*why = "cannot reach the child's memory";
-			return r;
-		}
-		memcpy((char *)local + (ph->p_vaddr - start), (const char *)image + ph->p_offset,
-		       ph->p_filesz);
-		seam_unmap_local(local, end - start);
-		int prot = 0;
-		if (ph->p_flags & PF_R)
-			prot |= PROT_READ;
-		if (ph->p_flags & PF_W)
-			prot |= PROT_WRITE;
-		if (ph->p_flags & PF_X)
-			prot |= PROT_EXEC;
-		r = seam_protect(pid, start, end - start, prot);
-		if (r < 0) {
-			*why = "cannot protect a segment";
-			return r;
-		}
-		if (ph->p_offset <= img.eh.e_phoff &&
-		    img.eh.e_phoff + img.phnum * sizeof(Elf64_Phdr) <= ph->p_offset + ph->p_filesz)
-			ex->phdr = ph->p_vaddr + (img.eh.e_phoff - ph->p_offset);
 	}
 	return 0;
 }
 
-static size_t count(char *const v[])
+/* Maps every segment of o into pid: shared templates, or filled private copies. */
+static int map_obj(pid_t pid, struct tm_obj *o)
 {
-	size_t n = 0;
+	const struct tm_dso *d = o->dso;
 
-	while (v && v[n])
-		n++;
-	return n;
-}
-
-/*
- * Maps the main stack of pid and writes the start-up block at its top.
- * Returns the stack base, the part of it usable as stack, and the block's
- * address (the program's a0).
- */
-static int build_stack(pid_t pid, char *const argv[], char *const envp[], const struct tm_exec *ex,
-                       uintptr_t *lo, size_t *usable, uintptr_t *block)
-{
-	size_t argc = count(argv), envc = count(envp);
-	size_t strbytes = 0;
-
-	for (size_t i = 0; i < argc; i++)
-		strbytes += strlen(argv[i]) + 1;
-	for (size_t i = 0; i < envc; i++)
-		strbytes += strlen(envp[i]) + 1;
-	size_t nwords = 1 + (argc + 1) + (envc + 1) + 2 * 6;
-	size_t blk = ALIGN_UP(nwords * 8 + strbytes, PAGE);
-	size_t total = TM_STACK_SIZE + blk;
-	uintptr_t base = 0;
-	int r = seam_map_anon(pid, &base, total, 0);
-	if (r < 0)
-		return r;
-	uintptr_t b = base + TM_STACK_SIZE; /* child address of the block */
-	void *local;
-	r = seam_map_child(pid, b, blk, &local);
-	if (r < 0)
-		return r;
-	uint64_t *w = local;
-	char *s = (char *)local + nwords * 8;
-	uintptr_t s_child = b + nwords * 8;
-	size_t k = 0;
-	w[k++] = argc;
-	for (size_t i = 0; i < argc; i++) {
-		size_t n = strlen(argv[i]) + 1;
-		memcpy(s, argv[i], n);
-		w[k++] = s_child;
-		s += n;
-		s_child += n;
+	for (unsigned i = 0; i < d->nsegs; i++) {
+		const struct tm_seg *s = &d->segs[i];
+		uintptr_t a = o->base + s->start;
+		size_t len = s->end - s->start;
+		int r;
+		if (o->lib && o->lib->ro_local[i]) {
+			r = seam_share(pid, &a, len, s->prot, o->lib->ro_local[i]);
+			if (r < 0)
+				return r;
+			continue;
+		}
+		r = seam_map_anon(pid, &a, len, PROT_READ | PROT_WRITE, 1);
+		if (r < 0)
+			return r;
+		r = seam_map_child(pid, a, len, &o->local[i]);
+		if (r < 0) {
+			o->local[i] = NULL;
+			return r;
+		}
+		memcpy((char *)o->local[i] + (s->vaddr - s->start), d->image + s->offset,
+		       s->filesz);
 	}
-	w[k++] = 0;
-	for (size_t i = 0; i < envc; i++) {
-		size_t n = strlen(envp[i]) + 1;
-		memcpy(s, envp[i], n);
-		w[k++] = s_child;
-		s += n;
-		s_child += n;
-	}
-	w[k++] = 0;
-	uint64_t aux[][2] = {
-	        {AT_PAGESZ, PAGE},     {AT_ENTRY, ex->entry},          {AT_PHDR, ex->phdr},
-	        {AT_PHNUM, ex->phnum}, {AT_PHENT, sizeof(Elf64_Phdr)}, {AT_NULL, 0},
-	};
-	for (size_t i = 0; i < 6; i++) {
-		w[k++] = aux[i][0];
-		w[k++] = aux[i][1];
-	}
-	seam_unmap_local(local, blk);
-	*lo = base;
-	*usable = TM_STACK_SIZE;
-	*block = b;
 	return 0;
 }
 
-static const char *basename_of(const char *path)
+/* Closes o's windows into the child. */
+static void close_windows(struct tm_obj *o)
 {
-	const char *b = path;
-
-	for (const char *p = path; *p; p++)
-		if (*p == '/' && p[1])
-			b = p + 1;
-	return b;
+	for (unsigned i = 0; i < o->dso->nsegs; i++)
+		if (o->local[i]) {
+			seam_unmap_local(o->local[i], o->dso->segs[i].end - o->dso->segs[i].start);
+			o->local[i] = NULL;
+		}
 }
 
-int tm_spawn(const char *path, char *const argv[], char *const envp[], pid_t *pidp)
+/* Final protections: each segment's own, then PT_GNU_RELRO read-only. */
+static int protect_obj(pid_t pid, const struct tm_obj *o)
 {
-	const void *image;
-	size_t size;
-	const char *why = NULL;
-	struct tm_exec ex;
-	pid_t pid;
-	uintptr_t lo, block;
-	size_t usable;
+	const struct tm_dso *d = o->dso;
 
-	int r = bootfs_lookup(path, &image, &size);
+	for (unsigned i = 0; i < d->nsegs; i++) {
+		const struct tm_seg *s = &d->segs[i];
+		if (o->lib && o->lib->ro_local[i])
+			continue; /* shared with its final protection */
+		int r = seam_protect(pid, o->base + s->start, s->end - s->start, s->prot);
+		if (r < 0)
+			return r;
+	}
+	uint64_t lo = TM_ALIGN_DOWN(d->relro_vaddr),
+	         hi = TM_ALIGN_DOWN(d->relro_vaddr + d->relro_memsz);
+	if (d->relro_memsz && hi > lo)
+		return seam_protect(pid, o->base + lo, hi - lo, PROT_READ);
+	return 0;
+}
+
+/* See loader.h. The windows are closed before returning. */
+int tm_load(pid_t pid, const char *name, const void *image, size_t size, struct tm_image *im,
+            char *why)
+{
+	memset(im, 0, sizeof(*im));
+	int r = tm_dso_parse(&im->prog, image, size, why);
 	if (r < 0)
 		return r;
-	r = seam_proc_create(basename_of(path), &pid);
-	if (r < 0)
-		return r;
-	r = tm_load_elf(pid, image, size, &ex, &why);
+	const struct tm_dso *p = &im->prog;
+	if (p->entry == 0) {
+		snprintf(why, TM_WHY_MAX, "no entry point (a shared library?)");
+		return -ENOEXEC;
+	}
+	uint64_t base = 0;
+	if (p->type == ET_DYN) {
+		if (p->hi - p->lo > TM_LIB_AREA - TM_PIE_BASE) {
+			snprintf(why, TM_WHY_MAX, "program too large");
+			return -ENOEXEC;
+		}
+		base = TM_PIE_BASE - p->lo;
+	}
+	if (add_obj(im, p, NULL, name, base) == NULL)
+		return -ENOMEM;
+	r = add_libraries(im, why);
+	for (unsigned i = 0; r == 0 && i < im->nobjs; i++)
+		r = map_obj(pid, &im->objs[i]);
 	if (r == 0)
-		r = build_stack(pid, argv, envp, &ex, &lo, &usable, &block);
-	if (r == 0)
-		r = seam_thread_start(pid, ex.entry, block, lo, usable, TM_DEFAULT_PRIO);
-	if (r < 0) {
-		if (why)
-			tm_log("%s: %s\n", path, why);
-		seam_proc_destroy(pid, 0x7f00);
-		int st;
-		pid_t p = pid;
-		seam_wait(&p, &st, 0);
-		return r;
+		r = tm_relocate(im, why);
+	for (unsigned i = 0; r == 0 && i < im->nobjs; i++)
+		r = protect_obj(pid, &im->objs[i]);
+	for (unsigned i = 0; i < im->nobjs; i++)
+		close_windows(&im->objs[i]);
+	im->entry = base + p->entry;
+	im->phdr = p->phdr_vaddr ? base + p->phdr_vaddr : 0;
+	return r;
+}
+
+/* See loader.h. */
+void tm_image_free(struct tm_image *im)
+{
+	for (unsigned i = 0; i < im->nobjs; i++) {
+		close_windows(&im->objs[i]);
+		free(im->objs[i].local);
 	}
-	*pidp = pid;
-	return 0;
+	free(im->objs);
+	tm_dso_free(&im->prog);
+	memset(im, 0, sizeof(*im));
 }

@@ -1,0 +1,360 @@
+/*
+ * spawn.c - starting programs: finding the image (PATH search, "#!"
+ * scripts), creating the process, loading it, building its start-up block
+ * and starting its first thread; and the process-table bookkeeping around
+ * it. The request decoding is in spawnreq.c.
+ *
+ * Images come from the boot archive. A spawn never waits for another
+ * process: a reply that must wait for the child (TM_STARTED, TM_DAEMON)
+ * is kept as a deferred reply in the child's entry.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <taskman/fs.h>
+#include <taskman/proc.h>
+#include <taskman/seam.h>
+#include <taskman/spawn.h>
+
+#define SCRIPT_DEPTH 4 /* "#!" interpreters that are scripts themselves */
+
+/* The value of PATH in a packed environment, or a default. */
+static const char *env_path(const struct tm_spawn_args *a)
+{
+	const char *p = a->envp;
+
+	for (uint32_t i = 0; i < a->envc; i++, p += strlen(p) + 1)
+		if (strncmp(p, "PATH=", 5) == 0)
+			return p + 5;
+	return "/bin:/usr/bin";
+}
+
+/* Finds an executable regular file for a's path (absolute, relative to cwd, or searched). */
+static int find_image(const struct tm_spawn_args *a, const struct tm_cred *cred, char *path,
+                      const struct bootfs_ent **e)
+{
+	if (!(a->flags & TM_SPAWN_SEARCH) || strchr(a->path, '/')) {
+		int r = tm_path_join(a->cwd, a->path, path, TM_PATH_MAX);
+		if (r < 0)
+			return r;
+		r = bootfs_lookup(path, e);
+		if (r < 0)
+			return r;
+		return tm_access(cred, (*e)->mode, (*e)->uid, (*e)->gid, _IO_FLAG_EX);
+	}
+	int err = -ENOENT;
+	for (const char *d = env_path(a);;) {
+		size_t n = strcspn(d, ":");
+		char dir[TM_PATH_MAX];
+		if (n == 0) {
+			strcpy(dir, a->cwd);
+		} else if (n < sizeof(dir)) {
+			memcpy(dir, d, n);
+			dir[n] = 0;
+		} else {
+			dir[0] = 0;
+		}
+		if (dir[0] == '/' && tm_path_join(dir, a->path, path, TM_PATH_MAX) >= 0 &&
+		    bootfs_lookup(path, e) == 0) {
+			if (tm_access(cred, (*e)->mode, (*e)->uid, (*e)->gid, _IO_FLAG_EX) == 0)
+				return 0;
+			err = -EACCES;
+		}
+		d += n;
+		if (*d == 0)
+			return err;
+		d++;
+	}
+}
+
+/*
+ * If image e is a "#!" script, rewrites a for its interpreter: argv becomes
+ * interpreter [arg] script argv[1..]. Returns 1 (rewritten; *buf holds the
+ * new strings), 0 (not a script) or a negative errno.
+ */
+static int shebang(const struct bootfs_ent *e, const char *script, struct tm_spawn_args *a,
+                   char **buf)
+{
+	const char *d = e->data;
+	if (e->size < 2 || d[0] != '#' || d[1] != '!')
+		return 0;
+	size_t lim = e->size < TM_SHEBANG_MAX ? e->size : TM_SHEBANG_MAX, end = 2;
+	while (end < lim && d[end] != '\n')
+		end++;
+	if (end == TM_SHEBANG_MAX)
+		return -ENOEXEC;
+	size_t i = 2;
+	while (i < end && (d[i] == ' ' || d[i] == '\t'))
+		i++;
+	size_t ib = i;
+	while (i < end && d[i] != ' ' && d[i] != '\t')
+		i++;
+	size_t ie = i;
+	while (i < end && (d[i] == ' ' || d[i] == '\t'))
+		i++;
+	size_t ab = i, ae = end;
+	while (ae > ab && (d[ae - 1] == ' ' || d[ae - 1] == '\t' || d[ae - 1] == '\r'))
+		ae--;
+	if (ie == ib)
+		return -ENOEXEC;
+	/* the original argv without argv[0] */
+	const char *rest = a->argv;
+	size_t rest_len = a->argv_len;
+	if (a->argc > 0) {
+		size_t first = strlen(a->argv) + 1;
+		rest += first;
+		rest_len -= first;
+	}
+	size_t sl = strlen(script) + 1;
+	size_t len = (ie - ib + 1) + (ae > ab ? ae - ab + 1 : 0) + sl + rest_len;
+	char *b = malloc(len);
+	if (b == NULL)
+		return -ENOMEM;
+	char *p = b;
+	memcpy(p, d + ib, ie - ib);
+	p += ie - ib;
+	*p++ = 0;
+	if (ae > ab) {
+		memcpy(p, d + ab, ae - ab);
+		p += ae - ab;
+		*p++ = 0;
+	}
+	memcpy(p, script, sl);
+	p += sl;
+	memcpy(p, rest, rest_len);
+	free(*buf);
+	*buf = b;
+	a->argc = (a->argc > 0 ? a->argc - 1 : 0) + 2 + (ae > ab);
+	a->argv = b;
+	a->argv_len = len;
+	a->path = b; /* the interpreter */
+	a->flags &= ~TM_SPAWN_SEARCH;
+	return 1;
+}
+
+/* The last component of path. */
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
+}
+
+/*
+ * Adds the child to the table under its parent; computes its group and
+ * session. Returns 0 or an errno.
+ */
+static int enter_child(pid_t ppid, pid_t pid, const struct tm_spawn_args *a, int boot,
+                       const struct tm_cred *cred, const char *name, pid_t *pgid, pid_t *sid)
+{
+	int err = 0;
+
+	tm_lock(&tm_proc_lock);
+	struct tm_proc *parent = tm_proc_find_locked(ppid);
+	if (parent == NULL || parent->state != TM_PS_RUNNING) {
+		err = ESRCH;
+		goto out;
+	}
+	*sid = parent->sess->sid;
+	*pgid = parent->pgid;
+	if (boot || (a->flags & TM_SPAWN_SETSID))
+		*sid = *pgid = pid;
+	if (a->flags & TM_SPAWN_SETPGROUP) {
+		if (a->pgroup == 0)
+			*pgid = pid;
+		else if (*sid == pid || !tm_pgrp_exists_locked(a->pgroup, *sid))
+			err = EPERM;
+		else
+			*pgid = a->pgroup;
+	}
+	if (err == 0) {
+		struct tm_proc *p = tm_proc_add_locked(pid, parent, *pgid, *sid, cred, name);
+		if (p == NULL)
+			err = ENOMEM;
+		else
+			p->flags |= (boot ? TM_PF_BOOT : 0) |
+			            ((a->flags & TM_SPAWN_NOZOMBIE) ? TM_PF_NOZOMBIE : 0);
+	}
+out:
+	tm_unlock(&tm_proc_lock);
+	return err;
+}
+
+/*
+ * Creates an empty process with a pid taskman's table does not hold. The
+ * kernel frees a pid when taskman collects the end (ProcWait), but taskman
+ * may still keep the entry (a zombie, or an end being processed); a new
+ * process that gets such a pid is kept, empty, as that entry's placeholder
+ * (destroyed with the entry) and another is created.
+ */
+static int new_process(const char *name, pid_t *pid)
+{
+	for (int tries = 0; tries < 64; tries++) {
+		int r = seam_proc_create(name, pid);
+		if (r < 0)
+			return r;
+		tm_reaper_account();
+		tm_lock(&tm_proc_lock);
+		struct tm_proc *old = tm_proc_find_locked(*pid);
+		if (old)
+			old->holder = 1;
+		tm_unlock(&tm_proc_lock);
+		if (old == NULL)
+			return 0;
+	}
+	return -EAGAIN;
+}
+
+/* Gives up on pid after ProcCreate: the reaper will drop it silently. */
+static void abandon(pid_t pid)
+{
+	tm_lock(&tm_proc_lock);
+	struct tm_proc *p = tm_proc_find_locked(pid);
+	if (p) {
+		p->flags |= TM_PF_FAILED;
+		p->hold = TM_HOLD_NONE;
+	}
+	tm_unlock(&tm_proc_lock);
+	seam_proc_destroy(pid, 127 << 8);
+}
+
+/* Loads the image, builds the start-up block and starts the first thread. */
+static int start_child(pid_t pid, pid_t ppid, const struct bootfs_ent *e, const char *path,
+                       const struct tm_spawn_args *a, const struct tm_cred *cred, rcvid_t rcvid,
+                       int *deferred)
+{
+	struct tm_image im;
+	char why[TM_WHY_MAX] = "";
+	int r = tm_load(pid, path, e->data, e->size, &im, why);
+
+	if (r == -ENOEXEC)
+		tm_log("cannot load %s: %s\n", path, why);
+	struct tm_startup s = {.a = a, .im = &im, .cred = *cred, .pid = pid, .ppid = ppid};
+	s.sigign = a->sigignore;
+	if (a->flags & TM_SPAWN_SETSIGDEF)
+		for (int i = 0; i < 2; i++)
+			s.sigign.__bits[i] &= ~a->sigdefault.__bits[i];
+	s.sigign.__bits[0] &= ~((1u << (SIGKILL - 1)) | (1u << (SIGSTOP - 1)));
+	uintptr_t stack = 0, block = 0;
+	size_t size = 0;
+	if (r == 0)
+		r = tm_build_startup(pid, &s, &stack, &size, &block);
+	tm_lock(&tm_proc_lock);
+	struct tm_proc *p = tm_proc_find_locked(pid);
+	if (r == 0 && p) {
+		seam_set_cred(pid, cred);
+		seam_set_pgrp(pid, p->pgid, p->sess->sid);
+		if (rcvid && (a->flags & TM_SPAWN_HOLD))
+			p->hold = TM_HOLD_DAEMON;
+		else if (rcvid && (a->nfds || a->nacts))
+			p->hold = TM_HOLD_STARTED;
+		p->hold_rcvid = rcvid;
+		*deferred = p->hold != TM_HOLD_NONE;
+		/* running from now on: its first thread may call taskman at once */
+		p->state = TM_PS_RUNNING;
+	}
+	tm_unlock(&tm_proc_lock);
+	if (r == 0)
+		r = seam_thread_start(pid, im.entry, block, stack, size,
+		                      (a->flags & TM_SPAWN_SETSCHED) ? a->policy : SCHED_RR,
+		                      a->prio);
+	tm_image_free(&im);
+	return r;
+}
+
+/* See spawn.h: image, scripts, ids, process, load, start. */
+pid_t tm_spawn(pid_t ppid, const struct tm_spawn_args *a0, rcvid_t rcvid, int boot, int *deferred)
+{
+	struct tm_spawn_args a = *a0;
+	struct tm_cred pcred, cred;
+	char path[TM_PATH_MAX], first[TM_PATH_MAX];
+	const struct bootfs_ent *e;
+	char *argbuf = NULL;
+	pid_t pid, pgid, sid;
+	int r;
+
+	*deferred = 0;
+	if ((r = tm_proc_cred(ppid, &pcred)) < 0)
+		return r;
+	cred = pcred;
+	if (a.flags & TM_SPAWN_RESETIDS) {
+		cred.euid = cred.ruid;
+		cred.egid = cred.rgid;
+	}
+	cred.suid = cred.euid; /* exec: the saved ids become the effective ones */
+	cred.sgid = cred.egid;
+	first[0] = 0;
+	for (int depth = 0;; depth++) {
+		r = find_image(&a, &pcred, path, &e);
+		if (r < 0)
+			goto out;
+		if (first[0] == 0)
+			strcpy(first, path);
+		char script[TM_PATH_MAX];
+		strcpy(script, path);
+		r = shebang(e, script, &a, &argbuf);
+		if (r < 0) {
+			tm_log("cannot run %s: malformed \"#!\" line\n", path);
+			goto out;
+		}
+		if (r == 0)
+			break;
+		if (depth == SCRIPT_DEPTH) {
+			r = -ELOOP;
+			goto out;
+		}
+	}
+	r = new_process(base_name(first), &pid);
+	if (r < 0)
+		goto out;
+	r = -enter_child(ppid, pid, &a, boot, &cred, base_name(first), &pgid, &sid);
+	if (r == 0)
+		r = start_child(pid, ppid, e, path, &a, &cred, rcvid, deferred);
+	if (r < 0) {
+		abandon(pid);
+		*deferred = 0;
+		goto out;
+	}
+	r = pid;
+out:
+	free(argbuf);
+	return r;
+}
+
+/* See spawn.h. */
+pid_t tm_spawn_boot(const char *path, char *const argv[])
+{
+	static const char env[] = "PATH=/bin:/sbin:/";
+	size_t len = 0;
+	uint32_t argc = 0;
+	int deferred;
+
+	while (argv[argc])
+		len += strlen(argv[argc++]) + 1;
+	char *buf = malloc(len ? len : 1);
+	if (buf == NULL)
+		return -ENOMEM;
+	for (uint32_t i = 0, off = 0; i < argc; i++) {
+		size_t n = strlen(argv[i]) + 1;
+		memcpy(buf + off, argv[i], n);
+		off += (uint32_t)n;
+	}
+	struct tm_spawn_args a = {
+	        .path = path,
+	        .flags = strchr(path, '/') ? 0 : TM_SPAWN_SEARCH,
+	        .prio = TM_DEFAULT_PRIO,
+	        .argc = argc,
+	        .argv = buf,
+	        .argv_len = len,
+	        .envc = 1,
+	        .envp = env,
+	        .env_len = sizeof(env),
+	        .cwd = "/",
+	        .actstr = "",
+	        .umask = 022,
+	};
+	pid_t r = tm_spawn(SYSMGR_PID, &a, 0, 1, &deferred);
+	free(buf);
+	return r;
+}
