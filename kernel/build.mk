@@ -5,13 +5,16 @@ KERNEL_SRCS := \
 	kernel/arch/riscv64/mmu.c kernel/arch/riscv64/sbi.c kernel/arch/riscv64/uart.c \
 	kernel/arch/riscv64/plic.c \
 	kernel/core/main.c kernel/core/klog.c kernel/core/panic.c kernel/core/platform.c \
-	kernel/core/clock.c kernel/core/kcall.c kernel/core/kc_sys.c kernel/core/irq.c \
+	kernel/core/clock.c kernel/core/kcall.c kernel/core/kc_sys.c \
+	kernel/irq/irq_source.c kernel/irq/kc_irq.c \
+	kernel/time/ptimer.c kernel/time/kc_ptimer.c kernel/time/kc_clock.c kernel/time/cputime.c \
 	kernel/mm/pmm.c kernel/mm/kmem.c kernel/mm/vm.c kernel/mm/uaccess.c kernel/mm/kc_vm.c \
 	kernel/sched/sched.c kernel/sched/thread.c kernel/sched/ipiq.c kernel/sched/ktimer.c \
 	kernel/sched/waitq.c kernel/sched/kc_thread.c kernel/sched/kc_timer.c \
 	kernel/proc/proc.c kernel/proc/kc_proc.c kernel/proc/boot.c kernel/proc/ustack.c \
-	kernel/proc/signal.c \
-	kernel/ipc/iodesc.c kernel/ipc/channel.c kernel/ipc/connect.c kernel/ipc/msg.c \
+	kernel/proc/signal.c kernel/proc/signal_deliver.c kernel/proc/signal_jobctl.c \
+	kernel/proc/kc_signal.c kernel/arch/riscv64/sigframe.c \
+	kernel/ipc/iodesc.c kernel/ipc/channel.c kernel/ipc/connect.c kernel/ipc/msg.c kernel/ipc/fastpath.c \
 	kernel/ipc/event.c kernel/ipc/ipc_proc.c kernel/ipc/kc_ipc.c \
 	kernel/sync/key.c kernel/sync/pi.c kernel/sync/mutex.c kernel/sync/condvar.c \
 	kernel/sync/sem.c kernel/sync/kc_sync.c \

@@ -47,6 +47,7 @@ include $(TOP)/kernel/build.mk
 include $(TOP)/lib/qsoe/skimmer/build.mk
 include $(TOP)/taskman/build.mk
 include $(TOP)/tests/kernel/build.mk
+include $(TOP)/tests/taskman/build.mk
 # User space: mk/user.mk defines the libraries and the templates for
 # dynamically linked programs; the components after it use them. Each is
 # optional while it is being written.

@@ -41,7 +41,9 @@
  *
  *   lock:   compare-and-swap __owner 0 -> id (acquire). On failure, the
  *           caller's own id means recursion (count + 1, EAGAIN when full) or
- *           EDEADLK; anything else calls SyncMutexLock.
+ *           EDEADLK; another owner without WAITING is polled a few times
+ *           (__QSOE_MUTEX_SPIN) in case it is about to unlock; anything
+ *           else calls SyncMutexLock.
  *   unlock: a nonzero count is decremented; otherwise compare-and-swap
  *           __owner id -> 0 (release). If that fails because the word is
  *           id | WAITING, the unlock MUST call SyncMutexUnlock (a waiter is
@@ -87,6 +89,11 @@
 #include <sys/neutrino.h>
 #include <qsoe/abi/errno.h>
 #include <qsoe/abi/time.h>
+
+/* Polls of a held mutex's word before __qsoe_mutex_lock enters the kernel. */
+#ifndef __QSOE_MUTEX_SPIN
+#define __QSOE_MUTEX_SPIN 32
+#endif
 
 /* The calling thread's owner id (never 0). */
 static inline unsigned __qsoe_sync_self(void)
@@ -175,11 +182,26 @@ static inline int __qsoe_mutex_lock(sync_t *m)
 	                                                 __ATOMIC_RELAXED),
 	                     1))
 		return 0;
-	if ((v & _NTO_SYNC_OWNER_MASK) == self && v < _NTO_SYNC_OWNERDEAD &&
-	    !__qsoe_mutex_kernel_only(c)) {
-		int r = __qsoe_mutex_relock(m, c);
-		if (r >= 0)
-			return r;
+	if (!__qsoe_mutex_kernel_only(c)) {
+		if ((v & _NTO_SYNC_OWNER_MASK) == self && v < _NTO_SYNC_OWNERDEAD) {
+			int r = __qsoe_mutex_relock(m, c);
+			if (r >= 0)
+				return r;
+		} else {
+			/*
+			 * Held by a thread that may be running on another hart and
+			 * about to unlock: spin briefly before paying for a kernel
+			 * call. Not once threads queue (the kernel hands the mutex
+			 * to them, it never becomes free) or in a special state.
+			 */
+			for (int i = 0; i < __QSOE_MUTEX_SPIN && v < _NTO_SYNC_WAITING; i++) {
+				v = __atomic_load_n(&m->__owner, __ATOMIC_RELAXED);
+				if (v == _NTO_SYNC_MUTEX_FREE &&
+				    __atomic_compare_exchange_n(&m->__owner, &v, self, 0,
+				                                __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+					return 0;
+			}
+		}
 	}
 	for (;;) {
 		int r = -SyncMutexLock_r(m);

@@ -102,12 +102,12 @@ __noreturn void kmain(unsigned long hartid, paddr_t dtb_pa, paddr_t load_pa)
 	if (r < 0) {
 		kprintf("boot: no usable devicetree at %#lx: %s\n", (unsigned long)dtb_pa,
 		        fdt_strerror(r));
-		sbi_system_reset(0, 1);
+		arch_poweroff(3);
 	}
 	uart_console_init();
 	if (plat.nmem == 0) {
 		kprintf("boot: the devicetree describes no memory\n");
-		sbi_system_reset(0, 1);
+		arch_poweroff(3);
 	}
 	if (plat.timebase_hz == 0) {
 		kprintf("fdt: no timebase-frequency; assuming 10 MHz\n");

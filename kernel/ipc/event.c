@@ -9,12 +9,10 @@
 #include <skimmer/ipc.h>
 #include <skimmer/proc.h>
 #include <skimmer/sched.h>
+#include <skimmer/signal.h>
 #include <skimmer/thread.h>
 
 #define EV_TYPE(ev) ((ev)->sigev_notify & 0x7f)
-
-int signal_post(struct process *p, struct thread *t, int signo, int code, union sigval value,
-                pid_t from);
 
 /* Checks the fields of a pulse event for 'target'. */
 static int pulse_check(const struct sigevent *ev, struct process *target, struct channel **cp,
@@ -73,12 +71,13 @@ int event_deliver(const struct sigevent *ev, struct process *target, struct thre
 		return r;
 	}
 	case SIGEV_SIGNAL & 0x7f:
-		return signal_post(target, NULL, ev->sigev_signo, SI_USER, ev->sigev_value, 0);
+		return signal_post(target, NULL, ev->sigev_signo, SI_USER, ev->sigev_value, NULL);
 	case SIGEV_SIGNAL_CODE & 0x7f:
 		return signal_post(target, NULL, ev->sigev_signo, ev->sigev_code, ev->sigev_value,
-		                   0);
+		                   NULL);
 	case SIGEV_SIGNAL_THREAD & 0x7f:
-		return signal_post(target, t, ev->sigev_signo, ev->sigev_code, ev->sigev_value, 0);
+		return signal_post(target, t, ev->sigev_signo, ev->sigev_code, ev->sigev_value,
+		                   NULL);
 	default:
 		return 0;
 	}

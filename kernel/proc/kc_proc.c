@@ -56,7 +56,7 @@ long kc_ProcDestroy(pid_t pid, int status)
 
 long kc_ProcWait(pid_t pid, int flags, uaddr_t info)
 {
-	if (flags & ~1)
+	if (flags & ~(PROCWAIT_NOHANG | PROCWAIT_JOBCTL))
 		return -EINVAL;
 	return proc_wait(pid, flags, info);
 }
@@ -136,13 +136,13 @@ long kc_ProcInfo(pid_t pid, uaddr_t info_u, uaddr_t threads_u, size_t nthreads)
 		total++;
 		if (k < nthreads && threads_u && !err) {
 			struct proc_thread_info ti = {
-				.tid = t->tid,
-				.state = t->state,
-				.prio = t->prio,
-				.base_prio = t->base_prio,
-				.policy = t->policy,
-				.cpu = t->cpu->id,
-				.cpu_ns = ticks_to_ns(t->run_ticks),
+			        .tid = t->tid,
+			        .state = t->state,
+			        .prio = t->prio,
+			        .base_prio = t->base_prio,
+			        .policy = t->policy,
+			        .cpu = t->cpu->id,
+			        .cpu_ns = ticks_to_ns(t->run_ticks),
 			};
 			if (t->state == STATE_SEND || t->state == STATE_REPLY ||
 			    t->state == STATE_RECEIVE) {
@@ -151,7 +151,7 @@ long kc_ProcInfo(pid_t pid, uaddr_t info_u, uaddr_t threads_u, size_t nthreads)
 			}
 			/* as_write, not copyout: p's lock is a spinlock and copyout may fault */
 			if (as_write(kcall_self()->proc->as, threads_u + k * sizeof(ti), &ti,
-				     sizeof(ti)) < 0)
+			             sizeof(ti)) < 0)
 				err = -EFAULT;
 			k++;
 		}

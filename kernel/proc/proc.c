@@ -3,11 +3,14 @@
  */
 #include <skimmer/cpu.h>
 #include <skimmer/ipc.h>
+#include <skimmer/irq.h>
 #include <skimmer/kmem.h>
 #include <skimmer/kstring.h>
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
+#include <skimmer/ptimer.h>
 #include <skimmer/sched.h>
+#include <skimmer/signal.h>
 #include <skimmer/thread.h>
 #include <skimmer/uaccess.h>
 #include <skimmer/vm.h>
@@ -59,6 +62,8 @@ struct process *proc_create(const char *name, pid_t ppid, uint32_t flags, int *e
 	list_init(&p->zombie_link);
 	waitq_init(&p->join_wq, &p->kobj, NULL, NULL);
 	ipc_proc_init(p);
+	irq_proc_init(p);
+	ptimer_proc_init(p);
 	p->as = aspace_create(err);
 	if (p->as == NULL) {
 		kmem_free(&proc_cache, p);
@@ -76,6 +81,8 @@ struct process *proc_create(const char *name, pid_t ppid, uint32_t flags, int *e
 		return NULL;
 	}
 	p->pid = pid;
+	/* Its own group and session until taskman says otherwise (ProcSetPgrp). */
+	p->pgid = p->sid = pid;
 	ipc_attach_sysmgr(p);
 	return p;
 }
@@ -132,7 +139,10 @@ static void proc_finish(struct process *p)
 		list_del(&t->proc_link);
 		thread_free_zombie(t);
 	}
+	irq_proc_cleanup(p);    /* before IPC: an interrupt may send pulses */
+	ptimer_proc_cleanup(p); /* likewise a timer */
 	ipc_proc_cleanup(p);
+	signal_proc_exit(p);
 	aspace_destroy(p->as);
 	p->as = NULL;
 
@@ -232,12 +242,18 @@ static void zombie_deliver(void)
 	{
 		struct thread *w = list_entry(l, struct thread, wq_link);
 		int status;
+		struct proc_exitinfo info = {0};
 		pid_t r = reap(w->blk.procwait.pid, &status);
+		if (r > 0) {
+			info.pid = r;
+			info.status = status;
+		} else if (r == 0 && (w->blk.procwait.flags & PROCWAIT_JOBCTL)) {
+			r = signal_jc_take(w->blk.procwait.pid, &info); /* a stop or continue */
+		}
 		if (r == 0)
 			continue;
 		waitq_remove(&zombie_wq, w);
 		if (r > 0 && w->blk.procwait.info) {
-			struct proc_exitinfo info = {.pid = r, .status = status};
 			if (as_write(w->proc->as, w->blk.procwait.info, &info, sizeof(info)) < 0)
 				r = -EFAULT;
 		}
@@ -252,22 +268,36 @@ long proc_wait(pid_t pid, int flags, uaddr_t info)
 	struct thread *self = this_cpu()->cur;
 	int status;
 
+	struct proc_exitinfo ei = {0};
+
 	spin_lock(zombie_wq.lock);
 	pid_t r = reap(pid, &status);
+	if (r > 0) {
+		ei.pid = r;
+		ei.status = status;
+	} else if (r == 0 && (flags & PROCWAIT_JOBCTL)) {
+		r = signal_jc_take(pid, &ei); /* a stop or continue (signal_jobctl.c) */
+	}
 	if (r != 0 || (flags & PROCWAIT_NOHANG)) {
 		spin_unlock(zombie_wq.lock);
-		if (r > 0 && info) {
-			struct proc_exitinfo ei = {.pid = r, .status = status};
-			if (copyout(info, &ei, sizeof(ei)) < 0)
-				return -EFAULT;
-		}
+		if (r > 0 && info && copyout(info, &ei, sizeof(ei)) < 0)
+			return -EFAULT;
 		return r;
 	}
 	self->blk.procwait.pid = pid;
+	self->blk.procwait.flags = flags;
 	self->blk.procwait.info = info;
 	waitq_block(&zombie_wq, self, STATE_WAITCTX); /* waiting for a process event */
 	spin_unlock(zombie_wq.lock);
 	return KCALL_BLOCKED;
+}
+
+/* Hands a new job-control event to a waiting ProcWait (signal_jobctl.c). No lock held. */
+void proc_wait_notify(void)
+{
+	spin_lock(zombie_wq.lock);
+	zombie_deliver();
+	spin_unlock(zombie_wq.lock);
 }
 
 size_t proc_count(void)

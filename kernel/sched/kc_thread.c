@@ -105,6 +105,7 @@ long kc_ThreadCreate(pid_t pid, uaddr_t func, uaddr_t arg, uaddr_t attr_u)
 		goto out;
 	}
 	int tid = t->tid;
+	signal_thread_created(t, self); /* the creator's mask, in its own process */
 	as_write(p->as, us.tls + offsetof(struct _thread_local_storage, __tid), &tid, sizeof(tid));
 	as_write(p->as, us.tls + offsetof(struct _thread_local_storage, __owner), &t->sync.owner_id,
 	         sizeof(t->sync.owner_id));

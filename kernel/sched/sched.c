@@ -237,8 +237,8 @@ void sched_exit_to_user(void)
 		struct thread *prev = c->cur;
 		struct thread *next = pick_next(c, now);
 		if (next) {
-			switch_to(c, next, now,
-			          c->timer_armed == UINT64_MAX && !list_empty(&c->timers));
+			/* Rearm after the timer interrupt disarmed it: ktimers or a quantum may wait. */
+			switch_to(c, next, now, c->timer_armed == UINT64_MAX);
 			/* Pending signals, a stop, a SignalSuspend mask (signal.h). */
 			if (unlikely(__atomic_load_n(&next->sig.work, __ATOMIC_ACQUIRE))) {
 				signal_exit_work(c, next);

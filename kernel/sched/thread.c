@@ -10,9 +10,11 @@
  */
 #include <skimmer/clock.h>
 #include <skimmer/cpu.h>
+#include <skimmer/irq.h>
 #include <skimmer/kmem.h>
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
+#include <skimmer/ptimer.h>
 #include <skimmer/sched.h>
 #include <skimmer/thread.h>
 #include <skimmer/uaccess.h>
@@ -145,6 +147,9 @@ static void thread_finish(struct thread *t)
 		c->fp_owner = NULL;
 	t->state = STATE_DEAD;
 	t->flags |= TF_DEAD;
+	signal_thread_exit(t);  /* its pending signals */
+	irq_thread_exit(t);     /* its interrupt attachments (kernel/irq) */
+	cputime_thread_exit(t); /* its CPU time goes to the process's total */
 	/* A stack the kernel mapped goes with the thread (QNX _NTO_TF_ALLOCED_STACK). */
 	if ((t->flags & TF_ALLOCED_STACK) && p->state == PROC_ALIVE)
 		vm_unmap(p->as, t->stack_lo, t->stack_hi - t->stack_lo);
@@ -242,6 +247,8 @@ static void thread_ipi(struct ipimsg *m)
 		else
 			sched_wake_local(t);
 	}
+	if (req & MPR_SIGNAL) /* a signal for it: interrupt its call, or resume it */
+		signal_kick_local(t);
 	if (req & MPR_REPRIO) /* SchedSet, or a priority inherited through a mutex */
 		sched_set_prio(t, sync_thread_prio(t), t->req_policy ? t->req_policy : -1);
 }
@@ -259,6 +266,7 @@ void thread_timeout_fired(struct ktimer *kt)
 	} else if (!t->nowq_block || !(t->tmo_states & (1u << t->state))) {
 		return; /* running, ready, a wake is on its way, or not covered */
 	}
-	arch_set_retval(t, -ETIMEDOUT);
+	/* TimerTimeout(_NTO_TIMEOUT_NANOSLEEP) sleeps until its timeout: success. */
+	arch_set_retval(t, t->state == STATE_NANOSLEEP ? 0 : -ETIMEDOUT);
 	sched_wake_local(t);
 }

@@ -41,8 +41,12 @@ long kc_SyncCondvarWait(uaddr_t sync, uaddr_t mutex)
 		res = -EINVAL;
 		goto out;
 	}
-	/* The requeue to the mutex must never need memory: keep an entry ready. */
-	if (self->sync.spare == NULL && (self->sync.spare = entry_alloc()) == NULL) {
+	/*
+	 * The requeue to the mutex must never need memory: an entry is kept
+	 * in reserve (self->sync.spare) until the wait ends.
+	 */
+	struct sync_entry *spare = entry_alloc();
+	if (spare == NULL) {
 		res = -EAGAIN;
 		goto out;
 	}
@@ -66,6 +70,10 @@ long kc_SyncCondvarWait(uaddr_t sync, uaddr_t mutex)
 			mk.pg[0] = mk.pg[1] = NULL;
 			self->sync.reacquire = false;
 			self->sync.result = 0;
+			if (self->sync.spare == NULL) {
+				self->sync.spare = spare;
+				spare = NULL;
+			}
 			entry_add_waiter(e, self);
 			waitq_block(&cb->wq, self, STATE_CONDVAR);
 			res = KCALL_BLOCKED;
@@ -73,6 +81,8 @@ long kc_SyncCondvarWait(uaddr_t sync, uaddr_t mutex)
 	}
 	spin_unlock(&mb->lock);
 	spin_unlock(&cb->lock);
+	if (spare)
+		entry_free(spare);
 out:
 	ukey_put(&mk);
 	ukey_put(&ck);

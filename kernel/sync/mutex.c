@@ -89,6 +89,10 @@ static void finish_waiter(struct sync_bucket *b, struct thread *w, long r)
 		ukey_put(&w->sync.mkey);
 		w->sync.reacquire = false;
 	}
+	if (w->sync.spare) { /* the condvar wait is over: its reserve goes */
+		entry_free(w->sync.spare);
+		w->sync.spare = NULL;
+	}
 	arch_set_retval(w, r);
 	sched_wake(w);
 }

@@ -134,9 +134,9 @@ void pi_recompute(struct thread *t)
 			return;
 		int before = sync_eff_prio(t);
 		__atomic_store_n(&t->sync.mutex_prio, (uint8_t)np, __ATOMIC_RELAXED);
-		pi_apply(t);
 		if (sync_eff_prio(t) == before)
-			return;
+			return; /* no visible change: no IPI, nothing to propagate */
+		pi_apply(t);
 		/* t's priority changed: so may that of the owner it waits for. */
 		struct sync_entry *e = t->sync.entry;
 		if (e == NULL || e->kind != SYNC_MUTEX)

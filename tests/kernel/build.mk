@@ -1,7 +1,9 @@
 # tests/kernel/build.mk - Skimmer's kernel tests and micro-benchmarks:
 # static programs with their own tiny runtime (ktest.c), no C library.
 KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp ktest_ipc ktest_peer ktest_stress ktest_leak ktest_true kbench kbench_ipc
-KTESTS += ktest_sync
+KTESTS += ktest_sync ktest_sync_pi ktest_sync_stress
+KTESTS += ktest_signal ktest_sigblock ktest_sigfault ktest_sigpeer
+KTESTS += ktest_irq ktest_timer
 KTEST_RT := tests/kernel/start.S tests/kernel/ktest.c kernel/lib/string.c kernel/lib/vsnprintf.c
 KTEST_RT_OBJS := $(foreach s,$(KTEST_RT),$(T)/obj/kt/$(basename $(s)).o)
 KTEST_CFLAGS := $(filter-out -fPIC,$(UCFLAGS)) -fno-pic -mcmodel=medany -I$(TOP)/kernel/uapi \
@@ -32,6 +34,9 @@ $(foreach k,$(KTESTS),$(eval $(call ktest_rule,$(k))))
 KTEST_ROLES := ktest_peer:ktest_peer_srv ktest_peer:ktest_peer_cli ktest_peer:ktest_dying_srv \
 	ktest_peer:ktest_dying_cli ktest_stress:ktest_stress_srv ktest_stress:ktest_stress_cli \
 	kbench_ipc:kbench_ipcsrv
+KTEST_ROLES += ktest_sigpeer:ktest_sigctl ktest_sigpeer:ktest_sigterm ktest_sigpeer:ktest_sigsegv2 \
+	ktest_sigpeer:ktest_sigsegv3
+KTEST_ROLES += ktest_irq:ktest_irq_holder ktest_timer:ktest_timer_loose
 define ktest_role_rule
 $(T)/boot/$(2): $(T)/boot/$(1)
 	@cp $$< $$@

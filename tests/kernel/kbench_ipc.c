@@ -22,8 +22,8 @@
 int strcmp(const char *a, const char *b);
 
 #define SAMPLES 32
-#define ITERS	200
-#define MAXMSG	65536
+#define ITERS   200
+#define MAXMSG  65536
 
 static char sbuf[MAXMSG], rbuf[MAXMSG];
 
@@ -41,9 +41,9 @@ static void emit(const char *metric, uint64_t *s)
 {
 	sort(s, SAMPLES);
 	kt_printf("BENCH {\"metric\":\"%s\",\"unit\":\"instructions\",\"n\":%d,\"min\":%lu,"
-		  "\"median\":%lu,\"max\":%lu}\n",
-		  metric, SAMPLES, (unsigned long)s[0], (unsigned long)s[SAMPLES / 2],
-		  (unsigned long)s[SAMPLES - 1]);
+	          "\"median\":%lu,\"max\":%lu}\n",
+	          metric, SAMPLES, (unsigned long)s[0], (unsigned long)s[SAMPLES / 2],
+	          (unsigned long)s[SAMPLES - 1]);
 }
 
 static int server(void)

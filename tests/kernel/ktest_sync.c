@@ -293,11 +293,13 @@ static void test_trylock_timeout(void)
 /* ---- many threads, one counter ---- */
 
 #define CNT_THREADS 8
-#define CNT_ITERS   3000
+#define CNT_ITERS   500 /* every one may be a cross-hart hand-off: keep the run bounded */
 
 static sync_t cnt_mutex;
 static volatile unsigned long counter;
 static volatile unsigned long per_thread[CNT_THREADS];
+
+static volatile unsigned long contended, queued;
 
 static void *count_fn(void *arg)
 {
@@ -305,12 +307,17 @@ static void *count_fn(void *arg)
 	int bad = 0;
 
 	for (int i = 0; i < CNT_ITERS; i++) {
-		bad |= __qsoe_mutex_lock(&cnt_mutex);
+		if (__qsoe_mutex_trylock(&cnt_mutex) != 0) {
+			bad |= __qsoe_mutex_lock(&cnt_mutex);
+			contended++; /* under the mutex */
+		}
 		unsigned long c = counter;
-		if (i % 64 == 0)
-			SchedYield_r(); /* hold the lock across a switch: others contend */
+		if (i % 100 == 0)
+			SchedYield_r(); /* now and then hold it across a switch: others queue */
 		counter = c + 1;
 		per_thread[k]++;
+		if (cnt_mutex.__owner & _NTO_SYNC_WAITING)
+			queued++; /* someone waits in the kernel: this unlock hands it over */
 		bad |= __qsoe_mutex_unlock(&cnt_mutex);
 	}
 	return (void *)(long)bad;
@@ -321,28 +328,11 @@ static void test_counter(void)
 	int tids[CNT_THREADS];
 
 	kts_mutex(&cnt_mutex, (int)_NTO_SYNC_NONRECURSIVE);
-	counter = 0;
+	counter = contended = queued = 0;
 	for (int k = 0; k < CNT_THREADS; k++)
 		per_thread[k] = 0;
 	for (int k = 0; k < CNT_THREADS; k++)
 		tids[k] = kts_spawn(count_fn, (void *)(uintptr_t)k, 0);
-	{
-		unsigned long last = 0;
-		int still = 0;
-		while (counter < CNT_THREADS * CNT_ITERS) {
-			kts_sleep(200 * MS);
-			if (counter == last) {
-				if (still++ < 5)
-					kt_printf("DBG stuck counter=%lu owner=%#x count=%#x "
-					          "per=%lu,%lu,%lu,%lu,%lu,%lu,%lu,%lu\n",
-					          counter, cnt_mutex.__owner, cnt_mutex.__u.__count,
-					          per_thread[0], per_thread[1], per_thread[2],
-					          per_thread[3], per_thread[4], per_thread[5],
-					          per_thread[6], per_thread[7]);
-			}
-			last = counter;
-		}
-	}
 	for (int k = 0; k < CNT_THREADS; k++) {
 		void *v = (void *)-1;
 		KT_CHECK(tids[k] > 0);
@@ -352,6 +342,11 @@ static void test_counter(void)
 	}
 	KT_EQ(counter, CNT_THREADS * CNT_ITERS);
 	KT_EQ(cnt_mutex.__owner, 0);
+	/* Both paths were taken: lockers found it held, and some queued in the kernel. */
+	kt_printf("%s: %lu contended acquisitions, %lu hand-offs to queued waiters\n", kt_name,
+	          contended, queued);
+	KT_CHECK(contended > 0);
+	KT_CHECK(queued > 0);
 }
 
 /* ---- condition variables ---- */
@@ -773,11 +768,6 @@ int kt_main(int argc, char **argv)
 	(void)argv;
 	/* Warm up the kernel's tables, then count its objects: nothing may leak. */
 	warm_up();
-	for (int rep = 0; rep < 8; rep++) {
-		uint64_t t0 = kts_now();
-		test_counter();
-		kt_printf("counter rep %d: %lu ms\n", rep, (unsigned long)((kts_now() - t0) / MS));
-	}
 	test_owner_ids();
 	unsigned objs = kts_kernel_objects();
 

@@ -484,13 +484,13 @@ struct _sync_attr {
  * QSOE's additions to the sync protocol (values QNX leaves unassigned; the
  * whole protocol is described in <qsoe/syncfast.h> and docs/abi.md).
  */
-#define _QSOE_SYNC_OWNER_MAX       0x7ffffeffu /* largest thread owner id (TLS __owner) */
-#define _QSOE_SYNC_NOTRECOVERABLE  0xffffff01u /* robust mutex unlocked while inconsistent */
-#define _QSOE_SYNC_CEILING_MASK    0x00ff0000u /* mutex with _NTO_SYNC_PRIOCEILING: the ceiling */
-#define _QSOE_SYNC_CEILING_SHIFT   16
-#define _QSOE_SYNC_CEIL_COUNTMASK  0x0000ffffu /* ... and its recursion count */
-#define _QSOE_SYNC_SEM_WAITING     0x80000000u /* semaphore __count: threads wait in the kernel */
-#define _QSOE_SYNC_SEM_VALUE       0x7fffffffu /* semaphore __count: the value */
+#define _QSOE_SYNC_OWNER_MAX      0x7ffffeffu /* largest thread owner id (TLS __owner) */
+#define _QSOE_SYNC_NOTRECOVERABLE 0xffffff01u /* robust mutex unlocked while inconsistent */
+#define _QSOE_SYNC_CEILING_MASK   0x00ff0000u /* mutex with _NTO_SYNC_PRIOCEILING: the ceiling */
+#define _QSOE_SYNC_CEILING_SHIFT  16
+#define _QSOE_SYNC_CEIL_COUNTMASK 0x0000ffffu /* ... and its recursion count */
+#define _QSOE_SYNC_SEM_WAITING    0x80000000u /* semaphore __count: threads wait in the kernel */
+#define _QSOE_SYNC_SEM_VALUE      0x7fffffffu /* semaphore __count: the value */
 
 /* SyncCtl() commands. */
 #define _NTO_SCTL_SETPRIOCEILING   1 /* mutex: const int *prioceiling */

@@ -260,18 +260,29 @@ void arch_stop_others(void)
 
 void arch_poweroff(int status)
 {
+	/*
+	 * A clean power-off goes through SBI SRST. SRST cannot carry an exit
+	 * status, so a failure status (a panic, a failed test run) is written
+	 * to QEMU's test device, which makes it QEMU's exit code.
+	 */
+	if (status == 0)
+		sbi_system_reset(0, 0);
 	if (plat.has_test) {
 		volatile uint32_t *t = pa_to_kva(plat.test_base);
 		*t = status == 0 ? TEST_PASS : (((uint32_t)status & 0xffff) << 16) | TEST_FAIL;
 	}
-	sbi_system_reset(0, status ? 1 : 0);
+	sbi_system_reset(0, 1);
+	for (;;)
+		wfi();
 }
 
 void arch_reboot(void)
 {
+	sbi_system_reset(1, 0); /* SRST cold reboot; the test device if SRST is missing */
 	if (plat.has_test) {
 		volatile uint32_t *t = pa_to_kva(plat.test_base);
 		*t = TEST_RESET;
 	}
-	sbi_system_reset(1, 0);
+	for (;;)
+		wfi();
 }

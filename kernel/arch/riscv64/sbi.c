@@ -59,9 +59,7 @@ long sbi_hart_get_status(unsigned long hartid)
 	return r.error ? r.error : r.value;
 }
 
-void sbi_system_reset(unsigned long type, unsigned long reason)
+long sbi_system_reset(unsigned long type, unsigned long reason)
 {
-	sbi_call(SBI_EXT_SRST, 0, type, reason, 0, 0, 0);
-	for (;;)
-		__asm__ volatile("wfi");
+	return sbi_call(SBI_EXT_SRST, 0, type, reason, 0, 0, 0).error;
 }

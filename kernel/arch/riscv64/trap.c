@@ -6,7 +6,9 @@
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
 #include <skimmer/sched.h>
+#include <skimmer/signal.h>
 #include <skimmer/thread.h>
+#include <skimmer/vm.h>
 #include <qsoe/abi/signal.h>
 #include <arch/arch.h>
 
@@ -63,6 +65,30 @@ static int exc_signal(uint64_t cause)
 	}
 }
 
+/* The si_code of a user exception (SEGV_MAPERR vs SEGV_ACCERR asks the VM). */
+static int exc_code(struct thread *t, uint64_t cause, uint64_t tval)
+{
+	paddr_t pa;
+	size_t contig;
+
+	switch (cause) {
+	case EXC_ILLEGAL_INST:
+		return ILL_ILLOPC;
+	case EXC_BREAKPOINT:
+		return TRAP_BRKPT;
+	case EXC_INST_MISALIGNED:
+	case EXC_LOAD_MISALIGNED:
+	case EXC_STORE_MISALIGNED:
+		return BUS_ADRALN;
+	case EXC_INST_PAGE_FAULT:
+	case EXC_LOAD_PAGE_FAULT:
+	case EXC_STORE_PAGE_FAULT:
+		return vm_phys(t->proc->as, tval, &pa, &contig) == 0 ? SEGV_ACCERR : SEGV_MAPERR;
+	default:
+		return SEGV_ACCERR;
+	}
+}
+
 /*
  * Entry from user mode (trap.S). tf is the current thread's trapframe.
  * Handles the cause, then leaves through the scheduler.
@@ -84,7 +110,8 @@ __noreturn void trap_user(struct trapframe *tf, uint64_t cause, uint64_t tval)
 		 * non-FP illegal instruction traps again with FP on. */
 		arch_fp_first_use(c, t);
 	} else {
-		proc_fault(t, exc_name(cause), tval, exc_signal(cause));
+		/* A handler for it takes the fault; else the process ends (proc_fault). */
+		signal_fault(t, exc_name(cause), tval, exc_signal(cause), exc_code(t, cause, tval));
 	}
 	sched_exit_to_user();
 }

@@ -14,10 +14,12 @@
 #include <skimmer/idtab.h>
 #include <skimmer/kobj.h>
 #include <skimmer/list.h>
+#include <skimmer/signal.h>
 #include <skimmer/spinlock.h>
 #include <skimmer/waitq.h>
 
 struct aspace;
+struct ptimer;
 struct thread;
 
 #define PROC_NAME_MAX 32 /* debug name kept by the kernel (taskman keeps the full path) */
@@ -63,6 +65,16 @@ struct process {
 	struct idtab scoids;     /* scoid -> struct sconn, this process as server */
 	int coid_death_chid;     /* channel with _NTO_CHF_COID_DISCONNECT, 0 if none */
 	int thread_death_chid;   /* channel with _NTO_CHF_THREAD_DEATH, 0 if none */
+
+	struct proc_signals sig; /* actions, pending signals, job control (signal.h) */
+
+	/* Interrupts, timers, clocks (irq.h, ptimer.h). */
+	struct idtab irqs;       /* interrupt id -> struct irq_attach (ids start at 1) */
+	struct waitq intr_wq;    /* threads in InterruptWait (STATE_INTR) */
+	struct idtab timers;     /* timer id -> struct ptimer (ids start at 1) */
+	struct ptimer *alarm;    /* TimerAlarm's timer, NULL until used */
+	struct waitq sleep_wq;   /* threads in TimerTimeout(_NTO_TIMEOUT_NANOSLEEP) */
+	uint64_t dead_run_ticks; /* CPU time of its threads that have ended */
 
 	int exit_status;         /* wait status (QNX/POSIX encoding) */
 	struct list zombie_link; /* on the zombie list while PROC_ZOMBIE */

@@ -15,19 +15,23 @@
 #include <skimmer/kobj.h>
 #include <skimmer/ktimer.h>
 #include <skimmer/list.h>
+#include <skimmer/signal.h>
 #include <skimmer/sync.h>
 #include <skimmer/types.h>
+#include <skimmer/xfer.h>
 #include <arch/trapframe.h>
 
 struct cpu;
+struct irq_attach;
 struct process;
 struct waitq;
 
 /* Cross-hart request bits in t->mp_req. */
-#define MPR_QUEUED 0x1u /* t->ipi is on the home hart's queue */
-#define MPR_WAKE   0x2u /* t was taken off a waitq: make it runnable */
-#define MPR_KILL   0x4u /* end the thread */
-#define MPR_REPRIO 0x8u /* recompute the effective priority */
+#define MPR_QUEUED 0x1u  /* t->ipi is on the home hart's queue */
+#define MPR_WAKE   0x2u  /* t was taken off a waitq: make it runnable */
+#define MPR_KILL   0x4u  /* end the thread */
+#define MPR_REPRIO 0x8u  /* recompute the effective priority */
+#define MPR_SIGNAL 0x10u /* a signal was posted: interrupt or resume it (signal.c) */
 
 /* t->flags (home hart). */
 #define TF_DEAD          0x2u  /* exited; waiting to be joined or freed */
@@ -71,6 +75,7 @@ struct thread {
 	union {
 		struct {
 			pid_t pid;
+			int flags; /* PROCWAIT_* */
 			uaddr_t info;
 		} procwait;
 		struct {
@@ -79,11 +84,21 @@ struct thread {
 		} join;
 		struct ipc_send send;
 		struct ipc_recv recv;
+		struct {
+			uaddr_t otime; /* where the time left goes if a signal ends it */
+		} sleep;               /* TimerTimeout(_NTO_TIMEOUT_NANOSLEEP) */
 	} blk;
+
+	/* Interrupts (irq.h): the InterruptAttachThread attachment (proc->lock) and
+	 * an interrupt that came while not in InterruptWait (proc->intr_wq lock). */
+	struct irq_attach *intr_attach;
+	bool intr_pending;
 
 	/* For ProcInfo: the channel owner/channel of the last IPC block (ints, no references). */
 	pid_t ipc_peer_pid;
 	int ipc_peer_chid;
+
+	struct xfer xfer; /* small copy staged for the return to user mode */
 
 	/* Exit and join. */
 	uint64_t exit_value;
@@ -96,6 +111,9 @@ struct thread {
 
 	/* Mutexes, condvars, semaphores: owner id, inheritance, waits (sync.h). */
 	struct sync_thread sync;
+
+	/* Signals: mask, pending queue, the exit-path flag (signal.h). */
+	struct thread_signals sig;
 };
 
 /*

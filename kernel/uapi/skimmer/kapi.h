@@ -42,12 +42,25 @@ struct sysinfo_boot {
 	char cmdline[512]; /* /chosen/bootargs (truncated to 511 bytes) */
 };
 
-/* ProcWait(pid, flags, info): flags */
+/*
+ * ProcWait(pid, flags, info): the next process (pid, or any with -1) that
+ * ended, and with PROCWAIT_JOBCTL also one that stopped or continued
+ * (job control; the event is consumed, the process stays). Returns its
+ * pid, 0 with PROCWAIT_NOHANG when there is nothing to report, -ECHILD.
+ */
 #define PROCWAIT_NOHANG 0x1
+#define PROCWAIT_JOBCTL 0x2 /* also report stops and continues */
+
+/* struct proc_exitinfo.event */
+#define PROCWAIT_EV_EXITED    0 /* ended; the zombie is gone */
+#define PROCWAIT_EV_STOPPED   1 /* stopped by a signal; status = (signo << 8) | 0x7f */
+#define PROCWAIT_EV_CONTINUED 2 /* continued by SIGCONT; status = 0xffff */
 
 struct proc_exitinfo {
 	__pid_t pid;
-	int status; /* wait status */
+	int status; /* wait status (WIFEXITED/WIFSIGNALED/WIFSTOPPED/WIFCONTINUED) */
+	int event;  /* PROCWAIT_EV_* */
+	int reserved;
 };
 
 /* ProcSetCred(pid, cred) — taskman keeps the kernel's copy of a process's ids current. */
@@ -72,8 +85,8 @@ struct proc_thread_info {
 	int tid;
 	__uint8_t state; /* STATE_* */
 	__uint8_t prio, base_prio, policy;
-	__uint32_t cpu; /* home hart */
-	__int32_t blocked_pid; /* SEND/REPLY: the server's pid; else 0 */
+	__uint32_t cpu;         /* home hart */
+	__int32_t blocked_pid;  /* SEND/REPLY: the server's pid; else 0 */
 	__int32_t blocked_chid; /* SEND/REPLY/RECEIVE: the channel */
 	__uint64_t cpu_ns;
 };

@@ -33,6 +33,7 @@ long sbi_remote_sfence_vma_asid(unsigned long hart_mask, unsigned long base, uns
                                 unsigned long size, unsigned long asid);
 long sbi_hart_start(unsigned long hartid, unsigned long start, unsigned long opaque);
 long sbi_hart_get_status(unsigned long hartid);
-__noreturn void sbi_system_reset(unsigned long type, unsigned long reason);
+/* SRST: resets or powers off; returns only if the firmware cannot (its error). */
+long sbi_system_reset(unsigned long type, unsigned long reason);
 
 #endif
