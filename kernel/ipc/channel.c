@@ -125,6 +125,8 @@ long channel_create(struct process *p, unsigned flags)
 	c->owner = p;
 	c->owner_pid = p->pid;
 	c->flags = flags;
+	list_init(&c->assoc);
+	c->boost = 0;
 	waitq_init(&c->receivers, &c->kobj, &c->lock, NULL);
 	waitq_init(&c->senders, &c->kobj, &c->lock, &senders_ops);
 	waitq_init(&c->repliers, &c->kobj, &c->lock, &repliers_ops);
@@ -252,7 +254,12 @@ bool pulse_give(struct channel *c, struct thread *r, const struct _pulse *pl, in
 		}
 		goto delivered;
 	}
-	if (iodesc_write(as, r->blk.recv.rmsg, pl, sizeof(*pl)) < 0) {
+	/* The receiver is running (its address space is live) or has an iov. */
+	long w = running && r->blk.recv.rmsg.parts <= 0
+	                 ? copyout(r->blk.recv.rmsg.ptr, pl,
+	                           MIN(sizeof(*pl), (size_t)-r->blk.recv.rmsg.parts))
+	                 : iodesc_write(as, r->blk.recv.rmsg, pl, sizeof(*pl));
+	if (w < 0) {
 		if (!running) {
 			arch_set_retval(r, -EFAULT);
 			sched_wake(r);
@@ -266,7 +273,8 @@ bool pulse_give(struct channel *c, struct thread *r, const struct _pulse *pl, in
 		info.priority = (int16_t)prio;
 		info.msglen = sizeof(*pl);
 		info.srcmsglen = sizeof(*pl);
-		if (as_write(as, r->blk.recv.info, &info, sizeof(info)) < 0) {
+		if ((running ? copyout(r->blk.recv.info, &info, sizeof(info))
+		             : as_write(as, r->blk.recv.info, &info, sizeof(info))) < 0) {
 			if (!running) {
 				arch_set_retval(r, -EFAULT);
 				sched_wake(r);
@@ -275,12 +283,9 @@ bool pulse_give(struct channel *c, struct thread *r, const struct _pulse *pl, in
 		}
 	}
 delivered:
-	if (!(c->flags & _NTO_CHF_FIXED_PRIORITY) && prio > 0 && prio != r->prio) {
-		if (running)
-			sched_set_prio(r, prio, -1);
-		else
-			r->prio = (uint8_t)prio;
-	}
+	if (c->boost)
+		msgprio_rebalance(c);
+	msgprio_inherit(c, r, prio);
 	arch_set_retval(r, 0);
 	if (!running)
 		sched_wake(r);
@@ -323,6 +328,7 @@ int pulse_queue_locked(struct channel *c, int prio, int code, union sigval value
 		list_add_before(l, &pr->link);
 	}
 	c->npulses++;
+	msgprio_boost(c, prio); /* nobody receives: hurry those who will */
 	return 0;
 }
 

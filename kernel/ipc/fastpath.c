@@ -16,7 +16,8 @@
  *      RECEIVE-blocked on it, on this hart, receiving into a single buffer
  *      with MsgReceive (not MsgReceivePulse);
  *   5. that thread, at the priority it gets from the message, is at least
- *      as important as everything on this hart's run queue;
+ *      as important as everything on this hart's run queue, and the
+ *      channel has no server boost to re-evaluate (msgprio.c);
  *   6. the sender's buffer is readable and the channel's table of pending
  *      messages has room.
  * Then the message is staged in the receiver (xfer.h), the sender becomes
@@ -54,11 +55,12 @@ void ipc_fast_send(struct cpu *cpu, struct thread *t)
 	    r->blk.recv.rmsg.parts > 0)
 		goto slow;
 
-	/* 5: the receiver's priority as inherit_prio() in msg.c sets it. */
-	int prio = r->prio;
+	/* 5: the receiver's priority as msgprio_inherit() sets it; no server boost to undo. */
+	int msg_prio = r->msg_prio;
 	if (!(c->flags & _NTO_CHF_FIXED_PRIORITY) && t->prio > 0)
-		prio = t->prio;
-	if (prio < runq_top(&cpu->rq))
+		msg_prio = t->prio;
+	int prio = thread_prio_with(r, msg_prio >= 0 ? msg_prio : r->base_prio);
+	if (prio < runq_top(&cpu->rq) || c->boost)
 		goto slow;
 
 	/* 6 */
@@ -96,6 +98,7 @@ void ipc_fast_send(struct cpu *cpu, struct thread *t)
 		r->xfer.flags |= XF_INFO;
 	}
 	arch_set_retval(r, rcvid);
+	r->msg_prio = (int16_t)msg_prio;
 	r->prio = (uint8_t)prio;
 
 	/* The sender waits for the reply; the receiver's hold on c becomes the sender's. */

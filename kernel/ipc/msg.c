@@ -138,17 +138,6 @@ static void to_reply_blocked(struct channel *c, struct thread *s)
 	}
 }
 
-/* Sets the receiving thread's priority from the message (current thread). */
-static void inherit_prio(struct channel *c, struct thread *r, int prio)
-{
-	if ((c->flags & _NTO_CHF_FIXED_PRIORITY) || prio <= 0 || prio == r->prio)
-		return;
-	if (r == this_cpu()->cur)
-		sched_set_prio(r, prio, -1);
-	else
-		r->prio = (uint8_t)prio;
-}
-
 static long do_send(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rparts)
 {
 	struct thread *t = kcall_self();
@@ -195,7 +184,7 @@ static long do_send(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rpar
 	while ((rt = waitq_pop(&c->receivers)) != NULL) {
 		enum deliver d = deliver(c, t, rt);
 		if (d == DELIVERED) {
-			inherit_prio(c, rt, t->blk.send.prio);
+			msgprio_inherit(c, rt, t->blk.send.prio);
 			sched_wake(rt);
 			waitq_block(&c->repliers, t, STATE_REPLY);
 			spin_unlock(&c->lock);
@@ -214,6 +203,7 @@ static long do_send(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rpar
 		r = d == SEND_FAULT ? -EFAULT : -EAGAIN;
 		goto out;
 	}
+	msgprio_boost(c, t->blk.send.prio); /* nobody receives: hurry those who will */
 	waitq_block(&c->senders, t, STATE_SEND);
 	spin_unlock(&c->lock);
 	r = KCALL_BLOCKED;
@@ -243,6 +233,7 @@ static long do_receive(int chid, uaddr_t rmsg, long rparts, uaddr_t info, bool p
 	t->blk.recv.rmsg = (struct iodesc){rmsg, rparts};
 	t->blk.recv.info = info;
 	t->blk.recv.pulse_only = pulse_only;
+	msgprio_associate(t, c);
 	t->ipc_peer_pid = c->owner_pid;
 	t->ipc_peer_chid = c->chid;
 
@@ -269,7 +260,9 @@ static long do_receive(int chid, uaddr_t rmsg, long rparts, uaddr_t info, bool p
 			waitq_remove(&c->senders, s);
 			enum deliver d = deliver(c, s, t);
 			if (d == DELIVERED) {
-				inherit_prio(c, t, s->blk.send.prio);
+				if (c->boost)
+					msgprio_rebalance(c);
+				msgprio_inherit(c, t, s->blk.send.prio);
 				to_reply_blocked(c, s);
 				r = (long)t->tf.regs[REG_A0];
 				break;
@@ -290,8 +283,7 @@ static long do_receive(int chid, uaddr_t rmsg, long rparts, uaddr_t info, bool p
 			break;
 		}
 		/* Nothing to receive: wait at our own priority. */
-		if (t->prio != t->base_prio)
-			sched_set_prio(t, t->base_prio, -1);
+		msgprio_drop(t);
 		waitq_block(&c->receivers, t, STATE_RECEIVE);
 		r = KCALL_BLOCKED;
 		break;
@@ -508,11 +500,8 @@ long kc_MsgCurrent(rcvid_t rcvid)
 
 	if (s == NULL)
 		return err;
-	int prio = s->blk.send.prio;
-	bool fixed = c->flags & _NTO_CHF_FIXED_PRIORITY;
+	msgprio_inherit(c, t, s->blk.send.prio);
 	spin_unlock(&c->lock);
 	channel_put(c);
-	if (!fixed)
-		sched_set_prio(t, prio, -1);
 	return 0;
 }

@@ -339,6 +339,8 @@ long kc_SchedSet(pid_t pid, int tid, int algorithm, uaddr_t param)
 		return -EPERM;
 	}
 	t->base_prio = (uint8_t)sp.sched_priority;
+	/* An explicit priority ends what the thread inherited from a message (QNX). */
+	__atomic_store_n(&t->msg_prio, (int16_t)-1, __ATOMIC_RELAXED);
 	t->req_policy = (uint8_t)(algorithm == SCHED_NOCHANGE ? t->policy : algorithm);
 	if (t->cpu == this_cpu()) {
 		sched_set_prio(t, sync_thread_prio(t), t->req_policy);

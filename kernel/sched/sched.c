@@ -195,7 +195,7 @@ static void switch_to(struct cpu *c, struct thread *next, uint64_t now, bool rea
 }
 
 /* Enters user mode in c's running thread t, with its staged copies done. */
-static __noreturn void enter(struct cpu *c, struct thread *t)
+static inline __attribute__((always_inline)) __noreturn void enter(struct cpu *c, struct thread *t)
 {
 	if (unlikely(t->xfer.flags))
 		xfer_complete(t);

@@ -11,6 +11,7 @@
 #include <skimmer/clock.h>
 #include <skimmer/cpu.h>
 #include <skimmer/irq.h>
+#include <skimmer/ipc.h>
 #include <skimmer/kmem.h>
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
@@ -62,8 +63,12 @@ struct thread *thread_create(struct process *p, struct cpu *c, uaddr_t pc, uaddr
 	t->proc = p;
 	t->state = STATE_STOPPED;
 	t->prio = t->base_prio = (uint8_t)prio;
+	t->boost_prio = 0;
+	t->msg_prio = -1;
+	t->assoc = NULL;
 	t->policy = (uint8_t)policy;
 	list_init(&t->rq_link);
+	list_init(&t->assoc_link);
 	list_init(&t->wq_link);
 	t->ipi.fn = thread_ipi;
 	ktimer_init(&t->timeout, thread_timeout_fired);
@@ -137,7 +142,8 @@ static void thread_finish(struct thread *t)
 	struct cpu *c = this_cpu();
 	int tid = t->tid; /* once it is a zombie, t may be freed by another hart */
 
-	sync_thread_exit(t); /* mutexes it holds, its owner id */
+	sync_thread_exit(t);   /* mutexes it holds, its owner id */
+	msgprio_thread_exit(t); /* the channel it served */
 	if (t->blocked_ref) {
 		kobj_put(t->blocked_ref);
 		t->blocked_ref = NULL;

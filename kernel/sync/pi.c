@@ -67,10 +67,7 @@ struct thread *sync_owner_lookup(uint32_t id)
 
 int sync_eff_prio(const struct thread *t)
 {
-	int p = __atomic_load_n(&t->base_prio, __ATOMIC_RELAXED);
-	int m = __atomic_load_n(&t->sync.mutex_prio, __ATOMIC_RELAXED);
-
-	return MAX(p, m);
+	return thread_eff_prio(t);
 }
 
 int sync_thread_prio(const struct thread *t)

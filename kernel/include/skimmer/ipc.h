@@ -63,6 +63,8 @@ struct channel {
 	unsigned npulses;
 	struct idtab pending; /* rcvid slot -> REPLY-blocked client thread */
 	uint32_t gen;         /* generation stamped into rcvids */
+	struct list assoc;    /* threads that last received here (server boost, msgprio.c) */
+	uint8_t boost;        /* priority those threads are boosted to, 0 if none */
 };
 
 struct sconn {
@@ -148,6 +150,23 @@ int event_verify(const struct sigevent *ev, struct process *target);
  * bytes on c (msg.c). Caller holds c->lock.
  */
 void msg_fill_info(struct _msg_info *info, struct channel *c, struct thread *s, size_t msglen);
+
+/*
+ * Priorities of receiving threads (msgprio.c): QNX message inheritance and
+ * the server boost. msgprio_inherit: r receives a message or pulse of
+ * priority prio on c (c->lock; r is current or blocked and being woken).
+ * msgprio_drop: the current thread waits to receive at its own priority.
+ * msgprio_associate: the current thread receives on c (no locks held).
+ * msgprio_boost: something of priority prio waits on c with no receiver
+ * (c->lock). msgprio_rebalance: after a receive on a boosted c (c->lock).
+ * msgprio_thread_exit: t is ending (no locks held).
+ */
+void msgprio_inherit(struct channel *c, struct thread *r, int prio);
+void msgprio_drop(struct thread *t);
+void msgprio_associate(struct thread *t, struct channel *c);
+void msgprio_boost(struct channel *c, int prio);
+void msgprio_rebalance(struct channel *c);
+void msgprio_thread_exit(struct thread *t);
 
 /*
  * The MsgSend fast path (fastpath.c): returns only if one of its

@@ -47,8 +47,10 @@ struct thread {
 	struct process *proc;
 	int tid;
 	uint8_t state;         /* STATE_* (QNX) */
-	uint8_t prio;          /* effective priority (inheritance applied) */
+	uint8_t prio;          /* effective priority: thread_eff_prio(), applied */
 	uint8_t base_prio;     /* priority set by the user */
+	uint8_t boost_prio;    /* server boost from waiting clients, 0 if none (msgprio.c) */
+	int16_t msg_prio;      /* priority of the message it serves, -1 if none (msgprio.c) */
 	uint8_t policy;        /* SCHED_FIFO / SCHED_RR / SCHED_OTHER */
 	uint32_t flags;        /* TF_* (home hart) */
 	bool detached;         /* no one will join it (proc->lock) */
@@ -95,6 +97,8 @@ struct thread {
 	bool intr_pending;
 
 	/* For ProcInfo: the channel owner/channel of the last IPC block (ints, no references). */
+	struct channel *assoc;  /* channel it last received on, referenced (msgprio.c) */
+	struct list assoc_link; /* on assoc->assoc (assoc->lock) */
 	pid_t ipc_peer_pid;
 	int ipc_peer_chid;
 
@@ -144,5 +148,31 @@ void thread_free_zombie(struct thread *t);
 
 /* Picks the hart for a new thread (round-robin over online harts). */
 struct cpu *thread_pick_cpu(void);
+
+/*
+ * A thread's effective priority if its own priority were 'own': raised by
+ * what it inherits through mutexes and by the server boost. Any hart.
+ */
+static inline int thread_prio_with(const struct thread *t, int own)
+{
+	int m = __atomic_load_n(&t->sync.mutex_prio, __ATOMIC_RELAXED);
+	int b = __atomic_load_n(&t->boost_prio, __ATOMIC_RELAXED);
+
+	return MAX(own, MAX(m, b));
+}
+
+/*
+ * The priority t should run at: the priority of the message it serves
+ * (QNX message inheritance, which replaces its own) or else its own,
+ * raised by mutex inheritance and the server boost. Any hart.
+ */
+static inline int thread_eff_prio(const struct thread *t)
+{
+	int own = __atomic_load_n(&t->msg_prio, __ATOMIC_RELAXED);
+
+	if (own < 0)
+		own = __atomic_load_n(&t->base_prio, __ATOMIC_RELAXED);
+	return thread_prio_with(t, own);
+}
 
 #endif
