@@ -142,7 +142,7 @@ static void thread_finish(struct thread *t)
 	struct cpu *c = this_cpu();
 	int tid = t->tid; /* once it is a zombie, t may be freed by another hart */
 
-	sync_thread_exit(t);   /* mutexes it holds, its owner id */
+	sync_thread_exit(t);    /* mutexes it holds, its owner id */
 	msgprio_thread_exit(t); /* the channel it served */
 	if (t->blocked_ref) {
 		kobj_put(t->blocked_ref);

@@ -1,5 +1,6 @@
 HOME=/home/u
 OLDPWD=/old
+cd /tmp
 cd /
 echo ~ ~/a ~+ ~- ~nosuchuser123
 x=~/p:~/q
