@@ -60,7 +60,7 @@ def parse(src):
                 flags = {x.strip() for x in m.group(1).split(",") if x.strip()}
                 text = text[: m.start()].strip()
             for fl in flags:
-                if fl not in ("priv", "nostub"):
+                if fl not in ("priv", "nostub", "cancel"):
                     die(src, lineno, f"unknown flag '{fl}'")
             m = re.match(r"^(\d+)\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+?)\s{2,}(.+)$", text)
             if not m:
@@ -132,7 +132,8 @@ def gen_kcalls(src, outdir):
         k.append(f"\treturn kc_{c.name}({args});\n}}\n\n")
     k.append("const struct kcall_entry kcall_table[__KER_MAX] = {\n")
     for c in calls:
-        fl = " | ".join(["KCALL_PRIV"] if "priv" in c.flags else []) or "0"
+        fl = " | ".join((["KCALL_PRIV"] if "priv" in c.flags else []) +
+                        (["KCALL_CANCEL"] if "cancel" in c.flags else [])) or "0"
         k.append(f'\t[{c.num}] = {{ kd_{c.name}, "{c.name}", {fl} }},\n')
     k.append("};\n")
     write(os.path.join(outdir, "kcall_table.c"), "".join(k))

@@ -13,7 +13,7 @@ KERNEL_SRCS := \
 	kernel/sched/waitq.c kernel/sched/kc_thread.c kernel/sched/kc_timer.c \
 	kernel/proc/proc.c kernel/proc/kc_proc.c kernel/proc/boot.c kernel/proc/ustack.c \
 	kernel/proc/signal.c kernel/proc/signal_deliver.c kernel/proc/signal_jobctl.c \
-	kernel/proc/kc_signal.c kernel/arch/riscv64/sigframe.c \
+	kernel/proc/kc_signal.c kernel/proc/cancel.c kernel/arch/riscv64/sigframe.c \
 	kernel/ipc/iodesc.c kernel/ipc/channel.c kernel/ipc/connect.c kernel/ipc/msg.c kernel/ipc/fastpath.c kernel/ipc/msgprio.c \
 	kernel/ipc/event.c kernel/ipc/ipc_proc.c kernel/ipc/kc_ipc.c \
 	kernel/sync/key.c kernel/sync/pi.c kernel/sync/mutex.c kernel/sync/condvar.c \

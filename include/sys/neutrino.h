@@ -156,6 +156,8 @@ int ThreadCreate_r(pid_t __pid, void *(*__func)(void *__arg), void *__arg,
                    const struct _thread_attr *__attr);
 int ThreadDestroy(int __tid, int __priority, void *__status);
 int ThreadDestroy_r(int __tid, int __priority, void *__status);
+int ThreadDestroyAll(void);
+int ThreadDestroyAll_r(void);
 int ThreadDetach(int __tid);
 int ThreadDetach_r(int __tid);
 int ThreadJoin(int __tid, void **__status);

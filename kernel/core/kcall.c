@@ -6,6 +6,7 @@
 #include <skimmer/kcall.h>
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
+#include <skimmer/signal.h>
 #include <skimmer/thread.h>
 
 bool kcall_trace; /* bootargs "skimmer.trace": log every kernel call */
@@ -32,6 +33,9 @@ void kcall_dispatch(struct thread *t)
 		kprintf("[%d.%d] %s = %ld\n", t->proc->pid, t->tid,
 		        n < __KER_MAX && kcall_table[n].name ? kcall_table[n].name : "?", r);
 	} else {
+		if (unlikely(__atomic_load_n(&t->sig.cancel_pending, __ATOMIC_RELAXED)) &&
+		    n < __KER_MAX && (kcall_table[n].flags & KCALL_CANCEL) && cancel_at_entry(t))
+			return; /* cancelled at a cancellation point: off to its stub */
 		if (n == __KER_MSG_SENDV || n == __KER_MSG_SENDVNC)
 			ipc_fast_send(c, t); /* returns only if the fast path does not apply */
 		r = kcall_run(t, n);

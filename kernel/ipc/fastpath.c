@@ -85,6 +85,7 @@ void ipc_fast_send(struct cpu *cpu, struct thread *t)
 	t->blk.send.prio = t->prio;
 	t->blk.send.unblock_req = false;
 	t->blk.send.tmo_expired = false;
+	t->blk.send.nc = t->tf.regs[REG_A7] == __KER_MSG_SENDVNC;
 	t->ipc_peer_pid = c->owner_pid;
 	t->ipc_peer_chid = c->chid;
 

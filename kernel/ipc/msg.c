@@ -138,7 +138,7 @@ static void to_reply_blocked(struct channel *c, struct thread *s)
 	}
 }
 
-static long do_send(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rparts)
+static long do_send(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rparts, bool nc)
 {
 	struct thread *t = kcall_self();
 	struct process *p = t->proc;
@@ -171,6 +171,7 @@ static long do_send(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rpar
 	t->blk.send.prio = t->prio;
 	t->blk.send.unblock_req = false;
 	t->blk.send.tmo_expired = false;
+	t->blk.send.nc = nc;
 	t->ipc_peer_pid = c->owner_pid;
 	t->ipc_peer_chid = c->chid;
 
@@ -214,12 +215,12 @@ out:
 
 long kc_MsgSendv(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rparts)
 {
-	return do_send(coid, smsg, sparts, rmsg, rparts);
+	return do_send(coid, smsg, sparts, rmsg, rparts, false);
 }
 
 long kc_MsgSendvnc(int coid, uaddr_t smsg, long sparts, uaddr_t rmsg, long rparts)
 {
-	return do_send(coid, smsg, sparts, rmsg, rparts);
+	return do_send(coid, smsg, sparts, rmsg, rparts, true);
 }
 
 static long do_receive(int chid, uaddr_t rmsg, long rparts, uaddr_t info, bool pulse_only)

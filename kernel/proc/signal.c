@@ -426,6 +426,10 @@ void signal_kick_local(struct thread *t)
 
 	if (t->flags & (TF_DEAD | TF_KILLED))
 		return;
+	/* A pending ThreadCancel: its cancelability is in user memory (read unlocked). */
+	bool can_async = false, can_on = false;
+	if (__atomic_load_n(&t->sig.cancel_pending, __ATOMIC_ACQUIRE))
+		can_on = cancel_enabled(t, &can_async);
 	spin_lock(&p->lock);
 	bool resume = t->sig.jstopped && !p->sig.stopped;
 	if (resume)
@@ -438,6 +442,11 @@ void signal_kick_local(struct thread *t)
 	}
 	if (!got && !resume && interruptible(t))
 		act = ((t->sig.q.pending | p->sig.q.pending) & ~t->sig.blocked) != 0;
+	if (!got && !resume && interruptible(t) && t->sig.cancel_pending && can_on &&
+	    (can_async || cancel_blocked_point(t))) {
+		t->sig.cancel_point = true; /* cancel_exit_work acts once it is out */
+		act = true;
+	}
 	spin_unlock(&p->lock);
 
 	if (resume) {

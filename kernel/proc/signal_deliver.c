@@ -57,6 +57,7 @@ void signal_exit_work(struct cpu *c, struct thread *t)
 	/* Staged results of the call that ended first: the frame must save them. */
 	if (unlikely(t->xfer.flags))
 		xfer_complete(t);
+	cancel_exit_work(t); /* a ThreadCancel that may act now (cancel.c) */
 
 	for (;;) {
 		spin_lock(&p->lock);

@@ -154,6 +154,29 @@ long kc_ThreadDestroy(int tid, int priority, uaddr_t status)
 	return 0;
 }
 
+/*
+ * ThreadDestroyAll(): ends every other thread of the calling process (as
+ * ThreadDestroy would, each with a NULL exit value); the caller goes on.
+ */
+long kc_ThreadDestroyAll(void)
+{
+	struct thread *self = kcall_self();
+	struct process *p = self->proc;
+	struct list *l;
+
+	spin_lock(&p->lock);
+	list_for_each(l, &p->thread_list)
+	{
+		struct thread *t = list_entry(l, struct thread, proc_link);
+		if (t == self || t->zombie || (t->flags & TF_DEAD))
+			continue;
+		t->exit_value = 0;
+		thread_post(t, MPR_KILL);
+	}
+	spin_unlock(&p->lock);
+	return 0;
+}
+
 long kc_ThreadDetach(int tid)
 {
 	struct process *p = kcall_self()->proc;

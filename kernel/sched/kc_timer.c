@@ -5,6 +5,7 @@
 #include <skimmer/clock.h>
 #include <skimmer/kcall.h>
 #include <skimmer/proc.h>
+#include <skimmer/signal.h>
 #include <skimmer/thread.h>
 #include <skimmer/uaccess.h>
 #include <skimmer/vm.h>
@@ -41,6 +42,11 @@ const struct waitq_ops nanosleep_wq_ops = {.cancelled = sleep_cancelled};
 static long nanosleep_block(struct thread *t, uint64_t deadline, uaddr_t otime)
 {
 	struct process *p = t->proc;
+
+	/* A sleep is a cancellation point (TimerTimeout itself is not one). */
+	if (unlikely(__atomic_load_n(&t->sig.cancel_pending, __ATOMIC_RELAXED)) &&
+	    cancel_at_entry(t))
+		return KCALL_BLOCKED; /* its registers now say: go to the stub */
 
 	t->blk.sleep.otime = otime;
 	spin_lock(p->sleep_wq.lock);

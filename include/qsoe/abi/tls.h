@@ -40,6 +40,14 @@ struct _thread_local_storage {
 	};
 };
 
+/*
+ * __flags bits the kernel reads (ThreadCancel): the thread's cancelability,
+ * kept by the C library (pthread_setcancelstate/-type). Same values as
+ * PTHREAD_CANCEL_DISABLE and PTHREAD_CANCEL_ASYNCHRONOUS.
+ */
+#define _QSOE_TLS_CANCEL_DISABLE 0x1u
+#define _QSOE_TLS_CANCEL_ASYNC   0x2u
+
 /* The calling thread's control block: just below the thread pointer. */
 static inline struct _thread_local_storage *__tls(void)
 {

@@ -93,6 +93,7 @@ struct ipc_send {
 	int prio;          /* message priority */
 	bool unblock_req;  /* an unblock pulse was sent for it */
 	bool tmo_expired;  /* its REPLY timeout passed while still SEND-blocked */
+	bool nc;           /* MsgSendnc: not a cancellation point */
 };
 
 struct ipc_recv {

@@ -14,7 +14,8 @@
 #include <skimmer/types.h>
 #include "kcall_numbers.h"
 
-#define KCALL_PRIV 0x1u /* only the process manager may call it */
+#define KCALL_PRIV   0x1u /* only the process manager may call it */
+#define KCALL_CANCEL 0x2u /* a cancellation point (ThreadCancel, cancel.c) */
 
 struct kcall_entry {
 	long (*decode)(const uint64_t *regs);

@@ -88,6 +88,10 @@ struct thread_signals {
 	ksigset_t waitset; /* SignalWaitinfo: the signals waited for */
 	uaddr_t wait_info; /* SignalWaitinfo: where the siginfo goes */
 	struct sigqueue q; /* thread-directed signals */
+	/* ThreadCancel (cancel.c) */
+	uaddr_t cancel_stub; /* where the cancelled thread jumps */
+	bool cancel_pending; /* requested, not yet acted on */
+	bool cancel_point;   /* interrupted in, or entering, a cancellation point */
 };
 
 /*
@@ -118,6 +122,20 @@ int signal_post_tid(struct process *p, int tid, const __siginfo_t *info);
  * session)? taskman may signal anyone; nobody may signal taskman.
  */
 bool signal_allowed(struct process *from, struct process *to, int signo);
+
+/*
+ * Cancellation (cancel.c). cancel_enabled: t's cancelability from its TLS
+ * (reads user memory: no spinlock held); *async gets its type.
+ * cancel_blocked_point: t is blocked in a call that is a cancellation
+ * point (p->lock held). cancel_exit_work: from signal_exit_work, t current:
+ * acts on a pending cancellation that may act now (sends t to its stub).
+ * cancel_at_entry: kcall entry of a cancellation point with a request
+ * pending; returns true if t was sent to its stub instead of making it.
+ */
+bool cancel_enabled(struct thread *t, bool *async);
+bool cancel_blocked_point(const struct thread *t);
+void cancel_exit_work(struct thread *t);
+bool cancel_at_entry(struct thread *t);
 
 /* Home-hart part of a post: interrupts a blocked t, resumes a parked one. */
 void signal_kick_local(struct thread *t);

@@ -206,6 +206,10 @@ void __qsoe_thread_init(void) QSOE_HIDDEN;
 void __qsoe_tsd_run_destructors(void) QSOE_HIDDEN;
 /* Deferred cancellation point: acts on a pending pthread_cancel. */
 void __qsoe_testcancel(void) QSOE_HIDDEN;
+/* Turns the caller's cancelability off (library-internal waits); returns
+ * the old TLS flags for __qsoe_cancel_restore. */
+unsigned __qsoe_cancel_off(void) QSOE_HIDDEN;
+void __qsoe_cancel_restore(unsigned old) QSOE_HIDDEN;
 
 /* Static TLS (PT_TLS): sets up the calling thread's block; see startup/tls.c. */
 int __qsoe_tls_init_main(void) QSOE_HIDDEN;

@@ -35,8 +35,8 @@ int __qsoe_devctl(int fd, int dcmd, void *data, size_t n, int *info)
 	SETIOV(&s[1], data, (dir & _POSIX_DEVDIR_TO) ? n : 0);
 	SETIOV(&r[0], &rep, sizeof(rep));
 	SETIOV(&r[1], data, (dir & _POSIX_DEVDIR_FROM) ? n : 0);
-	long st = MsgSendv_r(fd, s, (dir & _POSIX_DEVDIR_TO) && n ? 2 : 1, r,
-	                     (dir & _POSIX_DEVDIR_FROM) && n ? 2 : 1);
+	long st = MsgSendvnc_r(fd, s, (dir & _POSIX_DEVDIR_TO) && n ? 2 : 1, r,
+	                       (dir & _POSIX_DEVDIR_FROM) && n ? 2 : 1);
 	if (st < 0)
 		return st == -ESRCH ? EIO : (int)-st;
 	if (info)
@@ -84,7 +84,7 @@ int devctlv(int fd, int dcmd, int sparts, int rparts, const struct iovec *sv,
 	m.nbytes = (uint32_t)(n > rn ? n : rn);
 	SETIOV(&s[0], &m, sizeof(m));
 	SETIOV(&r[0], &rep, sizeof(rep));
-	long st = MsgSendv_r(fd, s, (size_t)sparts + 1, r, (size_t)rparts + 1);
+	long st = MsgSendvnc_r(fd, s, (size_t)sparts + 1, r, (size_t)rparts + 1);
 	if (st < 0)
 		return st == -ESRCH ? EIO : (int)-st;
 	if (info)

@@ -39,7 +39,9 @@ static int do_lock(int fd, int cmd, struct flock *fl)
 	SETIOV(&s[1], fl, sizeof(*fl));
 	SETIOV(&r[0], &rh, sizeof(rh));
 	SETIOV(&r[1], fl, sizeof(*fl));
-	long st = MsgSendv_r(fd, s, 2, r, cmd == F_GETLK ? 2 : 0);
+	/* Only a waiting lock request is a cancellation point. */
+	long st = cmd == F_SETLKW ? MsgSendv_r(fd, s, 2, r, 0)
+	                          : MsgSendvnc_r(fd, s, 2, r, cmd == F_GETLK ? 2 : 0);
 	return st < 0 ? (int)st : 0;
 }
 
@@ -58,7 +60,7 @@ static int get_fl(int fd)
 		return -e;
 	struct _io_fdinfo m = {.type = _IO_FDINFO, .combine_len = sizeof(m)};
 	struct _io_fdinfo_reply rep;
-	long r = MsgSend_r(fd, &m, sizeof(m), &rep, sizeof(rep));
+	long r = MsgSendnc_r(fd, &m, sizeof(m), &rep, sizeof(rep));
 	if (r < 0)
 		return -e;
 	unsigned io = rep.info.ioflag;
@@ -133,7 +135,7 @@ int fcntl(int fd, int cmd, ...)
 		m.whence = fl->l_whence;
 		m.start = (uint64_t)fl->l_start;
 		m.len = (uint64_t)fl->l_len;
-		long r = MsgSend_r(fd, &m, sizeof(m), &size, sizeof(size));
+		long r = MsgSendnc_r(fd, &m, sizeof(m), &size, sizeof(size));
 		return (int)__qsoe_ret(r < 0 ? r : 0);
 	}
 	default:
@@ -189,7 +191,7 @@ static int do_truncate(int fd, off_t length)
 	m.whence = SEEK_SET;
 	m.start = (uint64_t)length;
 	m.len = 0;
-	long r = MsgSend_r(fd, &m, sizeof(m), &size, sizeof(size));
+	long r = MsgSendnc_r(fd, &m, sizeof(m), &size, sizeof(size));
 	return r < 0 ? (int)r : 0;
 }
 
@@ -223,7 +225,7 @@ int posix_fallocate(int fd, off_t offset, off_t len)
 	m.whence = SEEK_SET;
 	m.start = (uint64_t)offset;
 	m.len = (uint64_t)len;
-	long r = MsgSend_r(fd, &m, sizeof(m), &size, sizeof(size));
+	long r = MsgSendnc_r(fd, &m, sizeof(m), &size, sizeof(size));
 	return r < 0 ? (int)-r : 0;
 }
 
@@ -248,7 +250,7 @@ static int do_sync(int fd, unsigned flag)
 	if (!__qsoe_isfd(fd))
 		return -EBADF;
 	__qsoe_testcancel();
-	long r = MsgSend_r(fd, &m, sizeof(m), NULL, 0);
+	long r = MsgSendnc_r(fd, &m, sizeof(m), NULL, 0);
 	return r < 0 ? (int)r : 0;
 }
 

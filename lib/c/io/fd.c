@@ -46,7 +46,7 @@ static int send_dup(int newfd, pid_t owner, int chid, int coid, int scoid)
 	m.info.chid = chid;
 	m.info.scoid = scoid;
 	m.info.coid = coid;
-	long r = MsgSend_r(newfd, &m, sizeof(m), NULL, 0);
+	long r = MsgSendnc_r(newfd, &m, sizeof(m), NULL, 0);
 	return r < 0 ? (int)r : 0;
 }
 

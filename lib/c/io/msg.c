@@ -16,10 +16,10 @@ long __qsoe_send2(int coid, const void *msg, size_t mlen, const void *data, size
 		n = 2;
 	}
 	SETIOV(&r, reply, rlen);
-	return MsgSendv_r(coid, s, n, &r, rlen ? 1 : 0);
+	return MsgSendvnc_r(coid, s, n, &r, rlen ? 1 : 0);
 }
 
 long __qsoe_tm(const void *req, size_t len, void *reply, size_t rlen)
 {
-	return MsgSend_r(SYSMGR_COID, req, len, reply, rlen);
+	return MsgSendnc_r(SYSMGR_COID, req, len, reply, rlen);
 }

@@ -210,7 +210,7 @@ off_t lseek(int fd, off_t off, int whence)
 		return __qsoe_ret(-EINVAL);
 	m.whence = (short)whence;
 	m.offset = off;
-	long r = fd_err(MsgSend_r(fd, &m, sizeof(m), &pos, sizeof(pos)));
+	long r = fd_err(MsgSendnc_r(fd, &m, sizeof(m), &pos, sizeof(pos)));
 	if (r < 0)
 		return __qsoe_ret(r);
 	if ((int64_t)pos < 0)
@@ -227,7 +227,7 @@ int __qsoe_fstat(int fd, struct stat *st)
 	if (st == NULL)
 		return -EFAULT;
 	/* st is filled by the server's reply only: a bad pointer is the kernel's EFAULT */
-	long r = fd_err(MsgSend_r(fd, &m, sizeof(m), st, sizeof(*st)));
+	long r = fd_err(MsgSendnc_r(fd, &m, sizeof(m), st, sizeof(*st)));
 	return r < 0 ? (int)r : 0;
 }
 

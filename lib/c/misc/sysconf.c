@@ -268,7 +268,7 @@ long fpathconf(int fd, int name)
 	if (!__qsoe_isfd(fd))
 		return __qsoe_ret(-EBADF);
 	m.name = (short)name;
-	long r = MsgSend_r(fd, &m, sizeof(m), NULL, 0);
+	long r = MsgSendnc_r(fd, &m, sizeof(m), NULL, 0);
 	if (r == -ENOSYS || r == -EINVAL)
 		return pathconf_default(name);
 	return __qsoe_ret(r);

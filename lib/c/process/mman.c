@@ -55,7 +55,7 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 	m.len = len;
 	m.addr = (uint64_t)(uintptr_t)addr;
 	m.flags = (uint32_t)(flags & (MAP_TYPE | MAP_FIXED));
-	long r = MsgSend_r(fd, &m, sizeof(m), &rep, sizeof(rep));
+	long r = MsgSendnc_r(fd, &m, sizeof(m), &rep, sizeof(rep));
 	if (r < 0)
 		return (void *)__qsoe_ret(r == -ENOSYS ? -ENODEV : r);
 	return (void *)(uintptr_t)rep.addr;

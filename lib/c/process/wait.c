@@ -34,7 +34,8 @@ static long do_wait(unsigned subtype, int idtype, id_t id, int options, struct t
 	m.idtype = idtype;
 	m.id = id;
 	m.options = options;
-	long pid = __qsoe_tm(&m, sizeof(m), r, sizeof(*r));
+	/* A cancellation point: MsgSend, not __qsoe_tm's MsgSendnc. */
+	long pid = MsgSend_r(SYSMGR_COID, &m, sizeof(m), r, sizeof(*r));
 	if (pid > 0 && reply_cld_code(r) != CLD_STOPPED && reply_cld_code(r) != CLD_CONTINUED &&
 	    !(options & WNOWAIT)) {
 		__atomic_add_fetch(&__qsoe_proc.child_utime_ns, r->utime_ns, __ATOMIC_RELAXED);

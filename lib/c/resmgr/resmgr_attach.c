@@ -71,7 +71,7 @@ static int tm_attach(dispatch_t *d, int id, const char *path, unsigned flags, in
 	a->file_type = (uint32_t)file_type;
 	a->path_len = (uint32_t)len;
 	memcpy(a->path, path, len);
-	long r = MsgSend_r(SYSMGR_COID, a, size, NULL, 0);
+	long r = MsgSendnc_r(SYSMGR_COID, a, size, NULL, 0);
 	free(a);
 	return (int)r;
 }
@@ -86,7 +86,7 @@ static void tm_detach(int tm_id, unsigned flags)
 	m.hdr.size = sizeof(m);
 	m.id = tm_id;
 	m.flags = flags;
-	MsgSend_r(SYSMGR_COID, &m, sizeof(m), NULL, 0);
+	MsgSendnc_r(SYSMGR_COID, &m, sizeof(m), NULL, 0);
 }
 
 /*

@@ -45,7 +45,7 @@ static int notify(int fd, int action, int cond, int coid, int code)
 	m.i.event.sigev_priority = SIGEV_PULSE_PRIO_INHERIT;
 	m.i.event.sigev_code = (short)code;
 	m.i.event.sigev_value.sival_int = fd;
-	long r = MsgSend_r(fd, &m.i, sizeof(m.i), &m.o, sizeof(m.o));
+	long r = MsgSendnc_r(fd, &m.i, sizeof(m.i), &m.o, sizeof(m.o));
 	if (r < 0)
 		return (int)r;
 	return (int)(m.o.flags & (unsigned)cond);

@@ -82,8 +82,10 @@ int pthread_barrier_wait(pthread_barrier_t *b)
 		__qsoe_mutex_unlock(&b->__lock);
 		return PTHREAD_BARRIER_SERIAL_THREAD;
 	}
+	unsigned cf = __qsoe_cancel_off(); /* not a cancellation point */
 	while (b->__pad == gen && r == 0)
 		r = __qsoe_cond_wait(&b->__bcond, &b->__lock);
+	__qsoe_cancel_restore(cf);
 	__qsoe_mutex_unlock(&b->__lock);
 	return r;
 }

@@ -82,8 +82,10 @@ static int rdlock(pthread_rwlock_t *rw, int try, int timed, uint64_t abs_ns)
 			break;
 		}
 		rw->__blockedreaders++;
+		unsigned cf = __qsoe_cancel_off(); /* not a cancellation point */
 		r = timed ? __qsoe_cond_timedwait(&rw->__rcond, &rw->__lock, CLOCK_REALTIME, abs_ns)
 		          : __qsoe_cond_wait(&rw->__rcond, &rw->__lock);
+		__qsoe_cancel_restore(cf);
 		rw->__blockedreaders--;
 	}
 	if (r == 0) {
@@ -110,8 +112,10 @@ static int wrlock(pthread_rwlock_t *rw, int try, int timed, uint64_t abs_ns)
 			break;
 		}
 		rw->__blockedwriters++;
+		unsigned cf = __qsoe_cancel_off(); /* not a cancellation point */
 		r = timed ? __qsoe_cond_timedwait(&rw->__wcond, &rw->__lock, CLOCK_REALTIME, abs_ns)
 		          : __qsoe_cond_wait(&rw->__wcond, &rw->__lock);
+		__qsoe_cancel_restore(cf);
 		rw->__blockedwriters--;
 	}
 	if (r == 0) {

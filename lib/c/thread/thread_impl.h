@@ -19,9 +19,7 @@ struct __qsoe_thread {
 	int tid;
 	void *(*start)(void *);
 	void *arg;
-	int cancel_state;   /* PTHREAD_CANCEL_ENABLE / DISABLE */
-	int cancel_type;    /* PTHREAD_CANCEL_DEFERRED / ASYNCHRONOUS */
-	int cancel_pending; /* atomic: pthread_cancel was called */
+	int cancel_pending; /* atomic: pthread_cancel was called (state and type: TLS __flags) */
 	int exiting;        /* in pthread_exit: no more cancellation */
 	int is_static;      /* the main thread's descriptor (never freed) */
 	void *tls_area;     /* static TLS area (freed at exit), if any */

@@ -5,7 +5,7 @@
 # shared libqsoe.so (mk/user.mk) is LIBQSOE_SO_OBJS: the same without the
 # kernel-call name table, which only tracing in taskman uses.
 LIBQSOE_SRCS := lib/qsoe/skimmer/thread_create.c lib/qsoe/skimmer/msg.c lib/qsoe/skimmer/seam.c \
-	lib/qsoe/skimmer/signal.c
+	lib/qsoe/skimmer/signal.c lib/qsoe/skimmer/thread_cancel.c
 LIBQSOE_SRCS += lib/qsoe/skimmer/sleep.c # clock_nanosleep, nanosleep (STATE_NANOSLEEP)
 LIBQSOE_SO_OBJS := $(foreach s,$(LIBQSOE_SRCS),$(call uobj,$(s))) $(T)/obj/u/gen/kcall_stubs.o
 LIBQSOE_OBJS := $(LIBQSOE_SO_OBJS) $(T)/obj/u/gen/kcall_names.o
