@@ -244,6 +244,18 @@ long q_MsgSendv(int coid, const struct q_iov *s, size_t sp, const struct q_iov *
 	return v < 0 ? kd_fail((int)-v) : v;
 }
 
+/* The nc forms: the double has no thread cancellation, so they are the plain sends. */
+long q_MsgSendvnc_r(int coid, const struct q_iov *s, size_t sp, const struct q_iov *r, size_t rp)
+{
+	return send_common(coid, s, sp, r, rp);
+}
+
+long q_MsgSendnc_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes)
+{
+	struct q_iov s = {(void *)smsg, sbytes}, r = {rmsg, rbytes};
+	return send_common(coid, &s, 1, &r, 1);
+}
+
 long q_MsgSend_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes)
 {
 	struct q_iov s = {(void *)smsg, sbytes}, r = {rmsg, rbytes};
