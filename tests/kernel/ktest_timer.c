@@ -427,12 +427,12 @@ static void test_sleep_signal(void)
 	KT_CHECK(id >= 1);
 
 	/* The kernel call: EINTR, otime = the time left. */
+	uint64_t ns = 1000 * MS, left = 0, t0 = mono(); /* before the timer starts */
 	KT_EQ(TimerSettime_r(id, 0, &it, NULL), 0);
-	uint64_t ns = 1000 * MS, left = 0, t0 = mono();
 	KT_EQ(TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, &left), -EINTR);
 	uint64_t took = mono() - t0;
 	KT_CHECK(took >= 20 * MS);
-	KT_CHECK(left > 0 && left < 1000 * MS - 19 * MS);
+	KT_CHECK(left > 0 && left < 1000 * MS);
 	KT_CHECK(left + took >= 1000 * MS - MS);
 	KT_FAST(left + took <= 1000 * MS + 5 * MS);
 	KT_EQ(nrec, 1);
@@ -446,7 +446,8 @@ static void test_sleep_signal(void)
 	struct timespec req = {1, 0}, rem = {9, 9};
 	KT_EQ(clock_nanosleep(CLOCK_MONOTONIC, 0, &req, &rem), EINTR);
 	KT_EQ(rem.tv_sec, 0);
-	KT_CHECK(rem.tv_nsec > 0 && rem.tv_nsec < 1000 * (long)MS - 19 * (long)MS);
+	/* Less than asked (not by 20 ms: a loaded host may delay the sleep's start). */
+	KT_CHECK(rem.tv_nsec > 0 && rem.tv_nsec < 1000 * (long)MS);
 	KT_EQ(nrec, 2);
 	/* ...and not for an absolute one. */
 	KT_EQ(TimerSettime_r(id, 0, &it, NULL), 0);
