@@ -1,6 +1,6 @@
 # tests/kernel/build.mk - Skimmer's kernel tests and micro-benchmarks:
 # static programs with their own tiny runtime (ktest.c), no C library.
-KTESTS := ktest_hello ktest_fault ktest_illegal ktest_badcall ktest_oom ktest_smp ktest_ipc ktest_peer ktest_stress ktest_leak ktest_true kbench kbench_ipc
+KTESTS := ktest_hello ktest_fault ktest_illegal ktest_misalign ktest_badcall ktest_oom ktest_smp ktest_ipc ktest_peer ktest_stress ktest_leak ktest_true kbench kbench_ipc
 KTESTS += ktest_sync ktest_sync_pi ktest_sync_stress
 KTESTS += ktest_signal ktest_sigblock ktest_sigfault ktest_sigpeer
 KTESTS += ktest_irq ktest_timer
