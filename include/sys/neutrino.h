@@ -190,8 +190,7 @@ int SchedInfo(pid_t __pid, int __algorithm, struct _sched_info *__info);
 int SchedInfo_r(pid_t __pid, int __algorithm, struct _sched_info *__info);
 int SchedYield(void);
 int SchedYield_r(void);
-int SchedCtl(int __cmd, void *__data, size_t __length);
-int SchedCtl_r(int __cmd, void *__data, size_t __length);
+/* Not provided: SchedCtl (adaptive partitioning, clusters). */
 unsigned SchedGetCpuNum(void);
 
 /* ---- timers ---- */
@@ -219,8 +218,7 @@ int SyncDestroy(sync_t *__sync);
 int SyncDestroy_r(sync_t *__sync);
 int SyncCtl(int __cmd, sync_t *__sync, void *__data);
 int SyncCtl_r(int __cmd, sync_t *__sync, void *__data);
-int SyncMutexEvent(sync_t *__sync, const struct sigevent *__event);
-int SyncMutexEvent_r(sync_t *__sync, const struct sigevent *__event);
+/* Not provided: SyncMutexEvent (a dead owner's robust mutex is revived with SyncMutexRevive). */
 int SyncMutexLock(sync_t *__sync);
 int SyncMutexLock_r(sync_t *__sync);
 int SyncMutexUnlock(sync_t *__sync);

@@ -149,6 +149,7 @@ long kc_ProcInfo(pid_t pid, uaddr_t info_u, uaddr_t threads_u, size_t nthreads)
 				ti.blocked_pid = t->ipc_peer_pid;
 				ti.blocked_chid = t->ipc_peer_chid;
 			}
+			strlcpy(ti.name, t->name, sizeof(ti.name));
 			/* as_write, not copyout: p's lock is a spinlock and copyout may fault */
 			if (as_write(kcall_self()->proc->as, threads_u + k * sizeof(ti), &ti,
 			             sizeof(ti)) < 0)

@@ -4,6 +4,7 @@
 #include <skimmer/clock.h>
 #include <skimmer/cpu.h>
 #include <skimmer/kcall.h>
+#include <skimmer/kstring.h>
 #include <skimmer/printk.h>
 #include <skimmer/proc.h>
 #include <skimmer/sched.h>
@@ -271,11 +272,76 @@ static long migrate_self(struct thread *self, struct cpu *c)
 	return KCALL_BLOCKED;
 }
 
-long kc_ThreadCtl(int cmd, uaddr_t data)
+/*
+ * _NTO_TCTL_NAME on thread tid of p, the caller's process: sets its name
+ * from name_buf when new_name_len >= 0 (0 clears it; longer than
+ * _NTO_THREAD_NAME_MAX - 1 bytes: E2BIG), then, if name_buf_len > 0, gives
+ * back the name it had, NUL-terminated and cut to name_buf_len - 1 bytes.
+ * Reads and writes user memory before and after taking p->lock.
+ */
+static long thread_name(struct process *p, int tid, uaddr_t data)
+{
+	struct _thread_name hdr;
+	char newname[_NTO_THREAD_NAME_MAX], old[_NTO_THREAD_NAME_MAX];
+	uaddr_t buf = data + offsetof(struct _thread_name, name_buf);
+
+	if (copyin(&hdr, data, sizeof(hdr)) < 0)
+		return -EFAULT;
+	if (hdr.new_name_len >= _NTO_THREAD_NAME_MAX || hdr.new_name_len < -1)
+		return hdr.new_name_len < -1 ? -EINVAL : -E2BIG;
+	if (hdr.new_name_len > 0 && copyin(newname, buf, (size_t)hdr.new_name_len) < 0)
+		return -EFAULT;
+	if (hdr.new_name_len >= 0)
+		newname[hdr.new_name_len] = '\0';
+	spin_lock(&p->lock);
+	struct thread *t = idtab_get(&p->threads, (uint32_t)tid);
+	if (t == NULL || t->zombie || (t->flags & TF_DEAD)) {
+		spin_unlock(&p->lock);
+		return -ESRCH;
+	}
+	strlcpy(old, t->name, sizeof(old));
+	if (hdr.new_name_len >= 0)
+		strlcpy(t->name, newname, sizeof(t->name));
+	spin_unlock(&p->lock);
+	if (hdr.name_buf_len > 0) {
+		size_t n = strlen(old);
+		if (n > (size_t)hdr.name_buf_len - 1)
+			n = (size_t)hdr.name_buf_len - 1;
+		old[n] = '\0';
+		if (copyout(buf, old, n + 1) < 0)
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/*
+ * ThreadCtlExt(pid, tid, cmd, data): ThreadCtl on thread tid of process pid
+ * (0 for either: the caller's). Only threads of the caller's own process can
+ * be named here; _NTO_TCTL_IO, _IO_PRIV and _RUNMASK act on the calling
+ * thread only (another tid: EINVAL). Returns 0 or -errno: ESRCH (no such
+ * thread), EPERM (I/O privilege without root, another process), EINVAL (an
+ * unknown or unsupported command).
+ */
+long kc_ThreadCtlExt(pid_t pid, int tid, int cmd, uaddr_t data)
 {
 	struct thread *self = kcall_self();
 	struct process *p = self->proc;
 
+	if (pid != 0 && pid != p->pid)
+		return -EPERM;
+	if (tid == 0)
+		tid = self->tid;
+	if (tid < 0)
+		return -ESRCH;
+	if (cmd == _NTO_TCTL_NAME)
+		return thread_name(p, tid, data);
+	if (tid != self->tid) {
+		spin_lock(&p->lock);
+		struct thread *t = idtab_get(&p->threads, (uint32_t)tid);
+		bool gone = t == NULL || t->zombie || (t->flags & TF_DEAD);
+		spin_unlock(&p->lock);
+		return gone ? -ESRCH : -EINVAL; /* the others act on the caller only */
+	}
 	switch (cmd) {
 	case _NTO_TCTL_IO:
 	case _NTO_TCTL_IO_PRIV:
@@ -297,6 +363,12 @@ long kc_ThreadCtl(int cmd, uaddr_t data)
 	default:
 		return -EINVAL;
 	}
+}
+
+/* ThreadCtl(cmd, data): ThreadCtlExt on the calling thread. */
+long kc_ThreadCtl(int cmd, uaddr_t data)
+{
+	return kc_ThreadCtlExt(0, 0, cmd, data);
 }
 
 /* Finds thread tid (0 = caller) of process pid (0 = caller) under p->lock. */

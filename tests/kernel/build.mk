@@ -4,7 +4,7 @@ KTESTS := ktest_hello ktest_fault ktest_illegal ktest_misalign ktest_badcall kte
 KTESTS += ktest_sync ktest_sync_pi ktest_sync_stress
 KTESTS += ktest_signal ktest_sigblock ktest_sigfault ktest_sigpeer
 KTESTS += ktest_irq ktest_timer
-KTESTS += ktest_ipcprio ktest_cancel
+KTESTS += ktest_ipcprio ktest_cancel ktest_threadctl
 KTEST_RT := tests/kernel/start.S tests/kernel/ktest.c kernel/lib/string.c kernel/lib/vsnprintf.c
 KTEST_RT_OBJS := $(foreach s,$(KTEST_RT),$(T)/obj/kt/$(basename $(s)).o)
 KTEST_CFLAGS := $(filter-out -fPIC,$(UCFLAGS)) -fno-pic -mcmodel=medany -I$(TOP)/kernel/uapi \

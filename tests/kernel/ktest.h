@@ -55,6 +55,7 @@ static inline uint64_t kt_instret(void)
 }
 
 void *memset(void *d, int c, size_t n);
+void *memcpy(void *d, const void *s, size_t n);
 
 #endif
 

@@ -33,7 +33,7 @@ typedef struct __qsoe_mcontext {
 } __mcontext_t;
 
 typedef struct __qsoe_ucontext {
-	struct __qsoe_ucontext *uc_link; /* always NULL (no makecontext) */
+	struct __qsoe_ucontext *uc_link; /* makecontext: where a return goes; NULL: signals */
 	__sigset_t uc_sigmask;           /* the mask restored when the handler returns */
 	__stack_t uc_stack;              /* the stack in use (ss_flags SS_DISABLE: no alternate) */
 	__mcontext_t uc_mcontext;        /* the interrupted registers */

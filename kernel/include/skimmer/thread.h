@@ -118,6 +118,8 @@ struct thread {
 
 	/* Signals: mask, pending queue, the exit-path flag (signal.h). */
 	struct thread_signals sig;
+
+	char name[_NTO_THREAD_NAME_MAX]; /* ThreadCtl(_NTO_TCTL_NAME); "" if unnamed (proc->lock) */
 };
 
 /*

@@ -89,6 +89,7 @@ struct proc_thread_info {
 	__int32_t blocked_pid;  /* SEND/REPLY: the server's pid; else 0 */
 	__int32_t blocked_chid; /* SEND/REPLY/RECEIVE: the channel */
 	__uint64_t cpu_ns;
+	char name[32]; /* its name (ThreadCtl _NTO_TCTL_NAME), cut to 31 bytes; "" if none */
 };
 
 #endif

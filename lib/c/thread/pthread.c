@@ -241,29 +241,46 @@ int pthread_setconcurrency(int level)
 	return level < 0 ? EINVAL : 0;
 }
 
+/*
+ * Thread names live in the kernel (ThreadCtl _NTO_TCTL_NAME), where pidin
+ * and /proc see them. Names are at most _NTO_THREAD_NAME_MAX - 1 bytes
+ * (longer: ERANGE). Returns 0 or an errno (ESRCH: no such thread).
+ */
 int pthread_setname_np(pthread_t thread, const char *name)
 {
+	struct {
+		struct _thread_name h;
+		char buf[_NTO_THREAD_NAME_MAX];
+	} n;
+
 	if (name == NULL)
 		return EINVAL;
-	if (strlen(name) >= sizeof(((struct __qsoe_thread *)0)->name))
+	size_t len = strlen(name);
+	if (len >= _NTO_THREAD_NAME_MAX)
 		return ERANGE;
-	qsoe_lock(&registry_lock);
-	struct __qsoe_thread *t = __qsoe_thread_find_locked(thread);
-	if (t)
-		strcpy(t->name, name);
-	qsoe_unlock(&registry_lock);
-	return t ? 0 : ESRCH;
+	n.h.new_name_len = (int)len;
+	n.h.name_buf_len = 0;
+	memcpy(n.h.name_buf, name, len);
+	return -ThreadCtlExt_r(0, thread, _NTO_TCTL_NAME, &n);
 }
 
+/* Copies thread's name ("" if it has none) into name[len]; ERANGE if it does not fit. */
 int pthread_getname_np(pthread_t thread, char *name, int len)
 {
+	struct {
+		struct _thread_name h;
+		char buf[_NTO_THREAD_NAME_MAX];
+	} n;
+
 	if (name == NULL || len <= 0)
 		return EINVAL;
-	qsoe_lock(&registry_lock);
-	struct __qsoe_thread *t = __qsoe_thread_find_locked(thread);
-	int e = t == NULL ? ESRCH : (int)strlen(t->name) >= len ? ERANGE : 0;
-	if (e == 0)
-		strcpy(name, t->name);
-	qsoe_unlock(&registry_lock);
-	return e;
+	n.h.new_name_len = -1;
+	n.h.name_buf_len = _NTO_THREAD_NAME_MAX;
+	int r = -ThreadCtlExt_r(0, thread, _NTO_TCTL_NAME, &n);
+	if (r)
+		return r;
+	if (strlen(n.h.name_buf) >= (size_t)len)
+		return ERANGE;
+	strcpy(name, n.h.name_buf);
+	return 0;
 }

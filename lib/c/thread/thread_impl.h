@@ -23,7 +23,6 @@ struct __qsoe_thread {
 	int exiting;        /* in pthread_exit: no more cancellation */
 	int is_static;      /* the main thread's descriptor (never freed) */
 	void *tls_area;     /* static TLS area (freed at exit), if any */
-	char name[32];
 	struct __qsoe_thread *next; /* registry */
 };
 
