@@ -11,7 +11,7 @@ define QUSER_PROG
 $(call user_program,$(T)/boot/bin/$(1),$($(1)_SRCS),$(QUSER_CFLAGS) \
 	$(addprefix -D,$($(1)_DEFS)),$(if $(filter m,$($(1)_HOSTLIBS)),-lm))
 endef
-$(foreach p,$(QUSER_PROGS),$(eval $(call QUSER_PROG,$(p))))
+$(foreach p,$(QUSER_PROGS) $(QUSER_QSOE_PROGS),$(eval $(call QUSER_PROG,$(p))))
 
 # QUSER_LINKS: LINK=TARGET installs TARGET again under LINK.
 define QUSER_LINK
@@ -20,3 +20,4 @@ $(T)/boot/bin/$(1): $(T)/boot/bin/$(2)
 ALL += $(T)/boot/bin/$(1)
 endef
 $(foreach l,$(QUSER_LINKS),$(eval $(call QUSER_LINK,$(firstword $(subst =, ,$(l))),$(lastword $(subst =, ,$(l))))))
+include $(TOP)/bin/etc.mk

@@ -4,9 +4,11 @@
  * getty [tty [term]]: with a tty, starts a new session and makes the tty its
  * standard input, output and error (and so its controlling terminal); sets
  * sane modes, prints a banner and "HOST login: ", reads the user name and
- * replaces itself with "/bin/login name".
+ * runs "/bin/login name", waiting for it (QSOE has no exec; see run.h);
+ * exits with login's status.
  */
 #include "qu.h"
+#include "run.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -76,6 +78,10 @@ int main(int argc, char **argv)
 		if (line[0] && line[0] != '-')
 			break;
 	}
-	execl(login, "login", line, (char *)NULL);
-	qu_die_errno(1, errno, "cannot run %s", login);
+	char *av[] = {"login", line, NULL};
+	int st = qu_run_session(login, av);
+	if (st < 0)
+		qu_die_errno(1, errno, "cannot run %s", login);
+	free(line);
+	return st;
 }

@@ -5,6 +5,8 @@
  * After a failed attempt login waits 3 seconds, logs the failure (syslog,
  * facility auth; slogger on QSOE) and asks again; after 3 failures it exits
  * with status 1. It does not say whether the user or the password was wrong.
+ * QSOE has no exec: login runs the shell and waits for it, then exits with
+ * status 0 (the session is over; init starts a new getty).
  */
 #include "account.h"
 #include "qu.h"
@@ -74,7 +76,7 @@ int main(int argc, char **argv)
 		return 1;
 	free(name);
 	qu_acct_log("login of %s on %s", a.name, tty ? tty : "unknown terminal");
-	qu_acct_become(&a, 1, NULL);
+	int st = qu_acct_become(&a, 1, NULL);
 	qu_acct_free(&a);
-	return 1;
+	return st < 0 ? 1 : 0;
 }

@@ -41,6 +41,14 @@ int main(int argc, char **argv)
 		qu_die(1, "user %s does not exist", qu_quote(name));
 	if (caller != 0 && a.uid != caller)
 		qu_die(1, "You may not view or modify password information for %s.", name);
+	if (caller != 0 && a.hash_err)
+		qu_die_errno(1, a.hash_err,
+		             "cannot read %s (QSOE has no set-user-ID programs: only root can "
+		             "change passwords)",
+		             qu_acct_shadow());
+	if (qu_acct_writable() != 0)
+		qu_die_errno(1, errno, "cannot change passwords: %s cannot be rewritten",
+		             qu_acct_shadow());
 	if (caller != 0) {
 		cur = qu_getpass("Current password: ");
 		ok = cur && qu_acct_check(&a, cur);

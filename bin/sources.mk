@@ -8,6 +8,9 @@
 #   NAME_HOSTLIBS := libraries needed only on the host (optional; e.g. crypt,
 #                  which QSOE's libc provides itself)
 # QUSER_LINKS += LINK=TARGET installs TARGET a second time under LINK.
+# QUSER_QSOE_PROGS lists utilities that use QSOE's own interfaces (taskman's
+# messages): the cross build builds them, the host build only in the test
+# variant (-DQU_PROC_TEST, bin/tests/CMakeLists.txt).
 # Every utility is compiled with -std=c11 -D_POSIX_C_SOURCE=200809L and
 # -Ibin/lib (and -Iinclude for sha2.h).
 
@@ -59,7 +62,7 @@ uname_SRCS := bin/uname.c $(QU_CORE)
 QUSER_PROGS += which
 which_SRCS := bin/which.c $(QU_CORE)
 QUSER_PROGS += kill
-kill_SRCS := bin/kill.c $(QU_CORE)
+kill_SRCS := bin/kill.c bin/lib/signame.c $(QU_CORE)
 QUSER_PROGS += printf
 printf_SRCS := bin/printf.c $(QU_CORE)
 QUSER_PROGS += test
@@ -132,7 +135,7 @@ QUSER_PROGS += use
 use_SRCS := bin/use.c $(QU_CORE)
 QUSER_PROGS += more
 more_SRCS := bin/more.c $(QU_CORE)
-QU_ACCT := bin/lib/account.c
+QU_ACCT := bin/lib/account.c bin/lib/run.c
 QUSER_PROGS += login
 login_SRCS := bin/login.c $(QU_ACCT) $(QU_CORE)
 login_DEFS := _XOPEN_SOURCE=700
@@ -146,5 +149,27 @@ passwd_SRCS := bin/passwd.c $(QU_ACCT) $(QU_CORE)
 passwd_DEFS := _XOPEN_SOURCE=700
 passwd_HOSTLIBS := crypt
 QUSER_PROGS += getty
-getty_SRCS := bin/getty.c $(QU_CORE)
+getty_SRCS := bin/getty.c bin/lib/run.c $(QU_CORE)
 getty_DEFS := _XOPEN_SOURCE=700
+
+# System utilities over /proc (procinfo.c reads QSOE's /proc/<pid>/status
+# and /proc/mounts; their host tests use the QU_PROC_TEST variant).
+QU_PROC := bin/lib/procinfo.c
+QUSER_PROGS += ps
+ps_SRCS := bin/ps.c $(QU_PROC) $(QU_CORE)
+QUSER_PROGS += pidin
+pidin_SRCS := bin/pidin.c $(QU_PROC) $(QU_CORE)
+QUSER_PROGS += slay
+slay_SRCS := bin/slay.c bin/lib/signame.c $(QU_PROC) $(QU_CORE)
+QUSER_PROGS += mount
+mount_SRCS := bin/mount.c bin/lib/run.c $(QU_PROC) $(QU_CORE)
+QUSER_PROGS += umount
+umount_SRCS := bin/umount.c $(QU_PROC) $(QU_CORE)
+QUSER_PROGS += df
+df_SRCS := bin/df.c $(QU_PROC) $(QU_CORE)
+QUSER_PROGS += sysinfo
+sysinfo_SRCS := bin/sysinfo.c $(QU_PROC) $(QU_CORE)
+QUSER_QSOE_PROGS += shutdown
+shutdown_SRCS := bin/shutdown.c $(QU_PROC) $(QU_CORE)
+shutdown_DEFS := _XOPEN_SOURCE=700
+QUSER_LINKS += reboot=shutdown

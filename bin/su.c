@@ -42,6 +42,11 @@ int main(int argc, char **argv)
 		qu_die(1, "user %s does not exist", user);
 	me = getpwuid(qu_acct_caller());
 	if (qu_acct_caller() != 0) {
+		if (a.hash_err)
+			qu_die_errno(1, a.hash_err,
+			             "cannot check the password of %s: %s (QSOE has no set-user-ID "
+			             "programs; log in as %s instead)",
+			             user, qu_acct_shadow(), user);
 		pass = qu_getpass("Password: ");
 		ok = pass && qu_acct_check(&a, pass);
 		qu_freepass(pass);
@@ -54,7 +59,7 @@ int main(int argc, char **argv)
 		}
 	}
 	qu_acct_log("su to %s by %s", user, me ? me->pw_name : "unknown user");
-	qu_acct_become(&a, login, cmd);
+	int st = qu_acct_become(&a, login, cmd);
 	qu_acct_free(&a);
-	return 1;
+	return st < 0 ? 1 : st;
 }

@@ -1,11 +1,16 @@
 /*
  * account.c - user accounts (see account.h).
  */
+/* setgroups() and getgrouplist() are not POSIX; glibc shows them with
+ * _DEFAULT_SOURCE (QSOE always does). */
+#define _DEFAULT_SOURCE 1
 #include "account.h"
 #include "qu.h"
+#include "run.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,14 +52,16 @@ static int split(char *line, char **f, int n)
 }
 
 /* Finds name in a colon-separated file; returns a malloc'ed copy of its
- * line (without newline) or NULL. */
-static char *find_line(const char *path, const char *name)
+ * line (without newline) or NULL (*err: 0 if not found, else the errno of
+ * opening the file). */
+static char *find_line(const char *path, const char *name, int *err)
 {
 	FILE *f = fopen(path, "r");
 	char *line = NULL, *r = NULL;
 	size_t cap = 0, nl = strlen(name);
 	ssize_t n;
 
+	*err = f ? 0 : errno;
 	if (!f)
 		return NULL;
 	while ((n = getline(&line, &cap, f)) > 0) {
@@ -84,7 +91,8 @@ int qu_acct_get(const char *name, struct qu_acct *a)
 		char *end;
 		if (!pp)
 			return -1;
-		line = find_line(pp, name);
+		int e;
+		line = find_line(pp, name, &e);
 		if (!line)
 			return -1;
 		if (split(line, f, 7) != 7) {
@@ -116,7 +124,7 @@ int qu_acct_get(const char *name, struct qu_acct *a)
 	if (!strcmp(a->hash, "x")) {
 		free(a->hash);
 		a->hash = NULL;
-		line = find_line(shadow_path(), name);
+		line = find_line(shadow_path(), name, &a->hash_err);
 		if (line && split(line, f, 9) >= 2)
 			a->hash = qu_strdup(f[1]);
 		free(line);
@@ -357,6 +365,28 @@ void qu_acct_log(const char *fmt, const char *a, const char *b)
 #endif
 }
 
+/* Sets the supplementary groups of user a (its groups in /etc/group and
+ * its login group). Returns 0 or -1 with errno. */
+static int init_groups(const struct qu_acct *a)
+{
+	int n = 32;
+	gid_t *g = NULL;
+
+	for (int tries = 0; tries < 8; tries++) {
+		int want = n;
+		g = qu_realloc(g, (size_t)n * sizeof(*g));
+		if (getgrouplist(a->name, a->gid, g, &n) >= 0)
+			break;
+		if (n <= want)
+			n = want * 2;
+	}
+	int r = setgroups(n, g);
+	int e = errno;
+	free(g);
+	errno = e;
+	return r;
+}
+
 /* See account.h. */
 int qu_acct_become(const struct qu_acct *a, int login, const char *cmd)
 {
@@ -372,12 +402,13 @@ int qu_acct_become(const struct qu_acct *a, int login, const char *cmd)
 	argv[3] = NULL;
 #ifdef QU_ACCT_TEST
 	(void)argv;
+	(void)init_groups;
 	printf("become uid=%lu gid=%lu home=%s shell=%s arg0=%s%s%s\n", (unsigned long)a->uid,
 	       (unsigned long)a->gid, a->home, a->shell, arg0, cmd ? " cmd=" : "", cmd ? cmd : "");
 	fflush(stdout);
 	exit(0);
 #else
-	if (setgid(a->gid) != 0 || setuid(a->uid) != 0) {
+	if (setgid(a->gid) != 0 || (getuid() == 0 && init_groups(a) != 0) || setuid(a->uid) != 0) {
 		qu_errno(errno, "cannot change to user %s", a->name);
 		free(arg0);
 		return -1;
@@ -390,7 +421,10 @@ int qu_acct_become(const struct qu_acct *a, int login, const char *cmd)
 		if (t)
 			setenv("TERM", t, 1);
 		free(t);
-		setenv("PATH", a->uid == 0 ? "/sbin:/bin:/usr/sbin:/usr/bin" : "/bin:/usr/bin", 1);
+		setenv("PATH",
+		       a->uid == 0 ? "/sbin:/bin:/usr/sbin:/usr/bin"
+		                   : "/bin:/usr/bin:/sbin:/usr/sbin",
+		       1);
 		if (chdir(a->home) != 0) {
 			qu_errno(errno, "no home directory %s; using /", a->home);
 			if (chdir("/") != 0)
@@ -401,9 +435,35 @@ int qu_acct_become(const struct qu_acct *a, int login, const char *cmd)
 	setenv("SHELL", a->shell, 1);
 	setenv("USER", a->name, 1);
 	setenv("LOGNAME", a->name, 1);
-	execv(a->shell, argv);
-	qu_errno(errno, "cannot run %s", a->shell);
+	int st = qu_run_session(a->shell, argv);
+	if (st < 0)
+		qu_errno(errno, "cannot run %s", a->shell);
 	free(arg0);
-	return -1;
+	return st;
 #endif
+}
+
+/* See account.h. */
+const char *qu_acct_shadow(void)
+{
+	return shadow_path();
+}
+
+/* See account.h. */
+int qu_acct_writable(void)
+{
+	const char *path = shadow_path();
+	char *tmp = qu_malloc(strlen(path) + 8);
+	int fd, e;
+
+	sprintf(tmp, "%s.new", path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	e = errno;
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	free(tmp);
+	errno = e;
+	return fd >= 0 ? 0 : -1;
 }

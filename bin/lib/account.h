@@ -18,6 +18,7 @@ struct qu_acct {
 	char *name, *hash, *home, *shell;
 	uid_t uid;
 	gid_t gid;
+	int hash_err; /* errno of reading the shadow file (EACCES: not root), or 0 */
 };
 
 /* Looks up user name; returns 0, or -1 if there is no such user. */
@@ -33,6 +34,11 @@ char *qu_acct_newhash(const char *password);
 /* Replaces the hash of user name in the shadow file (atomically, through a
  * temporary file and rename); returns 0 or -1 with errno. */
 int qu_acct_sethash(const char *name, const char *hash);
+/* The shadow file's path. */
+const char *qu_acct_shadow(void);
+/* Checks that the shadow file can be replaced (a temporary file can be
+ * created next to it). Returns 0, or -1 with errno (EROFS, EACCES). */
+int qu_acct_writable(void);
 /* The caller's real user id (QUSER_TEST_UID in the test build). */
 uid_t qu_acct_caller(void);
 /* Prompts on the terminal and reads a password without echo; returns a
@@ -45,8 +51,14 @@ void qu_freepass(char *p);
 void qu_acct_delay(unsigned s);
 /* Logs an authentication event (syslog, facility auth). */
 void qu_acct_log(const char *fmt, const char *a, const char *b);
-/* Becomes user a and runs its shell: a login shell (clean environment,
- * home directory) if login, with "-c cmd" if cmd. Returns only on error. */
+/* Becomes user a (supplementary groups when the caller is root, group,
+ * user) and runs its shell, waiting for it (QSOE has no exec): a login
+ * shell (argv[0] "-qsh", clean environment, PATH, the home directory as
+ * cwd) if login, with "-c cmd" if cmd; HOME, SHELL, USER and LOGNAME are
+ * set. While the shell runs the caller ignores SIGINT, SIGQUIT and the
+ * job-control stops (the shell gets them back at their defaults).
+ * Returns the shell's exit status (128 + signal if it was killed), or -1
+ * after a message if the user cannot be become or the shell not started. */
 int qu_acct_become(const struct qu_acct *a, int login, const char *cmd);
 
 #endif /* QU_ACCOUNT_H */

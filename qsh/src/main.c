@@ -18,9 +18,12 @@
 
 extern char **environ;
 
-/* Absolute path of this executable, for spawning child shells. */
+/* Absolute path of this executable, for spawning child shells (a login
+ * shell's "-qsh" is looked up as "qsh"). */
 static char *find_self(const char *argv0)
 {
+	if (argv0[0] == '-' && argv0[1])
+		argv0++;
 	if (strchr(argv0, '/')) {
 		char *r = canon_path(argv0);
 		return r ? r : xstrdup(argv0);

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -43,7 +44,7 @@ static int console_ok;
 static const char fallback_conf[] = "daemon respawn /sbin/slogger\n"
                                     "daemon respawn /sbin/devc-ser8250\n"
                                     "daemon respawn /sbin/pipe\n"
-                                    "respawn tty=/dev/console alt=/sbin/tinysh /bin/qsh\n";
+                                    "respawn tty=/dev/console alt=/sbin/tinysh /bin/getty\n";
 
 static int64_t now_ns(void)
 {
@@ -77,9 +78,8 @@ static void attach_console(void)
 	console_ok = 1;
 }
 
-/* Logs a message: system logger, and the console if there is one. */
-static void say(int severity, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(int severity, const char *fmt, ...)
+/* Logs a message: system logger, and the console if there is one (init.h). */
+void init_say(int severity, const char *fmt, ...)
 {
 	char buf[512];
 	va_list ap;
@@ -116,7 +116,8 @@ static pid_t start(struct service *s)
 	pid_t pid = -1;
 
 	if (stat(prog, &st) < 0 && s->alt != NULL) {
-		say(_SLOG_WARNING, "%s: %s; running %s instead", prog, strerror(errno), s->alt);
+		init_say(_SLOG_WARNING, "%s: %s; running %s instead", prog, strerror(errno),
+		         s->alt);
 		prog = s->alt;
 	}
 	int n = 0;
@@ -136,7 +137,10 @@ static pid_t start(struct service *s)
 		argv[k++] = s->argv[i];
 	argv[k] = NULL;
 	posix_spawnattr_init(&attr);
-	short flags = 0;
+	sigset_t none;
+	sigemptyset(&none);
+	posix_spawnattr_setsigmask(&attr, &none); /* init blocks SIGPWR and SIGUSR1 */
+	short flags = POSIX_SPAWN_SETSIGMASK;
 	if (s->flags & SVC_DAEMON)
 		flags |= (short)POSIX_SPAWN_HOLD;
 	if (s->tty != NULL)
@@ -146,14 +150,14 @@ static pid_t start(struct service *s)
 	posix_spawnattr_destroy(&attr);
 	free(argv);
 	if (r != 0) {
-		say(_SLOG_ERROR, "cannot start %s (line %d): %s", prog, s->line, strerror(r));
+		init_say(_SLOG_ERROR, "cannot start %s (line %d): %s", prog, s->line, strerror(r));
 		return -1;
 	}
 	s->pid = pid;
 	s->started = now_ns();
 	s->restart_at = 0;
-	say(_SLOG_INFO, "started %s%s%s (pid %d)", prog, s->tty ? " on " : "", s->tty ? s->tty : "",
-	    pid);
+	init_say(_SLOG_INFO, "started %s%s%s (pid %d)", prog, s->tty ? " on " : "",
+	         s->tty ? s->tty : "", pid);
 	return pid;
 }
 
@@ -179,9 +183,18 @@ static void ended(struct service *list, pid_t pid, int status)
 			continue;
 		s->pid = 0;
 		int64_t now = now_ns(), up = now - s->started;
+		if (init_stopping)
+			return;
 		if (!(s->flags & SVC_RESPAWN)) {
-			say(_SLOG_NOTICE, "%s (pid %d) %s", s->argv[0], pid,
-			    how(status, b, sizeof(b)));
+			init_say(_SLOG_NOTICE, "%s (pid %d) %s", s->argv[0], pid,
+			         how(status, b, sizeof(b)));
+			return;
+		}
+		if (s->tty != NULL && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+			/* a session that ended normally (a logout): a new one at once */
+			s->backoff = 0;
+			s->restart_at = now;
+			slogf(_SLOGC_INIT, _SLOG_INFO, "session on %s (pid %d) ended", s->tty, pid);
 			return;
 		}
 		if (up < QUICK_DEATH)
@@ -192,9 +205,9 @@ static void ended(struct service *list, pid_t pid, int status)
 			s->backoff = BACKOFF_MAX;
 		s->restart_at = now + s->backoff;
 		s->restarts++;
-		say(up < QUICK_DEATH ? _SLOG_ERROR : _SLOG_NOTICE,
-		    "%s (pid %d) %s; restarting in %lld s", s->argv[0], pid,
-		    how(status, b, sizeof(b)), (long long)(s->backoff / SEC));
+		init_say(up < QUICK_DEATH ? _SLOG_ERROR : _SLOG_NOTICE,
+		         "%s (pid %d) %s; restarting in %lld s", s->argv[0], pid,
+		         how(status, b, sizeof(b)), (long long)(s->backoff / SEC));
 		return;
 	}
 	/* An orphan that was given to us: nothing to do but reap it. */
@@ -205,7 +218,8 @@ static __attribute__((noreturn)) void monitor(struct service *list)
 {
 	for (;;) {
 		int64_t now = now_ns(), next = 0;
-		for (struct service *s = list; s != NULL; s = s->next) {
+		pthread_mutex_lock(&init_lock);
+		for (struct service *s = list; s != NULL && !init_stopping; s = s->next) {
 			if (s->restart_at == 0)
 				continue;
 			if (s->restart_at <= now) {
@@ -220,14 +234,17 @@ static __attribute__((noreturn)) void monitor(struct service *list)
 			if (s->restart_at && (next == 0 || s->restart_at < next))
 				next = s->restart_at;
 		}
+		pthread_mutex_unlock(&init_lock);
 		int status;
 		pid_t pid = waitpid(-1, &status, next ? WNOHANG : 0);
 		if (pid > 0) {
+			pthread_mutex_lock(&init_lock);
 			ended(list, pid, status);
+			pthread_mutex_unlock(&init_lock);
 			continue;
 		}
 		if (pid < 0 && errno != ECHILD && errno != EINTR)
-			say(_SLOG_ERROR, "waitpid: %s", strerror(errno));
+			init_say(_SLOG_ERROR, "waitpid: %s", strerror(errno));
 		int64_t nap = next ? next - now_ns() : SEC;
 		if (nap > SEC / 10)
 			nap = SEC / 10;
@@ -279,17 +296,25 @@ int main(int argc, char **argv)
 	struct service *list = text ? conf_parse(text, &err, &line) : NULL;
 	if (text == NULL || err != NULL || list == NULL) {
 		if (text == NULL)
-			say(_SLOG_ERROR, "cannot read %s: %s; using the built-in services", conf,
-			    strerror(errno));
+			init_say(_SLOG_ERROR, "cannot read %s: %s; using the built-in services",
+			         conf, strerror(errno));
 		else if (err != NULL)
-			say(_SLOG_ERROR, "%s:%d: %s; using the built-in services", conf, line, err);
+			init_say(_SLOG_ERROR, "%s:%d: %s; using the built-in services", conf, line,
+			         err);
 		else
-			say(_SLOG_ERROR, "%s lists no services; using the built-in ones", conf);
+			init_say(_SLOG_ERROR, "%s lists no services; using the built-in ones",
+			         conf);
 		list = conf_parse(fallback_conf, &err, &line);
 	}
 	free(text);
+	int e = init_shutdown_start(list);
+	if (e != 0)
+		init_say(_SLOG_ERROR, "cannot wait for shutdown requests: %s", strerror(e));
 	for (struct service *s = list; s != NULL; s = s->next) {
-		if (start(s) < 0) {
+		pthread_mutex_lock(&init_lock);
+		pid_t started = init_stopping ? -1 : start(s);
+		pthread_mutex_unlock(&init_lock);
+		if (started < 0) {
 			if (s->flags & SVC_RESPAWN) {
 				s->backoff = BACKOFF_MIN;
 				s->restart_at = now_ns() + s->backoff;
@@ -297,13 +322,13 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (s->wait != NULL && wait_path(s->wait) < 0)
-			say(_SLOG_WARNING, "%s did not appear within 10 s", s->wait);
+			init_say(_SLOG_WARNING, "%s did not appear within 10 s", s->wait);
 		if (s->flags & SVC_ONCE) {
 			int status;
 			char b[64];
 			while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR)
 				;
-			say(_SLOG_INFO, "%s %s", s->argv[0], how(status, b, sizeof(b)));
+			init_say(_SLOG_INFO, "%s %s", s->argv[0], how(status, b, sizeof(b)));
 			s->pid = 0;
 		}
 		attach_console(); /* the console may have just appeared */

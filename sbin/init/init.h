@@ -16,6 +16,15 @@
  *                 output and error, the controlling terminal, the
  *                 foreground process group
  *   alt=PATH      if the program does not exist, run PATH instead
+ *
+ * A tty= service that exits with status 0 (a user logged out) is started
+ * again at once; any other end of a respawn service is an error and the
+ * restart waits (back-off).
+ *
+ * Power off and reboot: SIGPWR (power off) or SIGUSR1 (reboot), sent by
+ * root (the shutdown and reboot utilities), make init end the sessions
+ * and every other process, then the daemon services in reverse order,
+ * sync and ask taskman to power off or reboot (shutdown.c).
  */
 #ifndef INIT_H
 #define INIT_H
@@ -50,5 +59,16 @@ struct service {
  */
 struct service *conf_parse(const char *text, const char **err, int *errline);
 void conf_free(struct service *s);
+
+/* shutdown.c: init_lock guards the services' run-time fields against the
+ * shutdown thread; init_stopping (under it) stops all (re)starts. */
+#include <pthread.h>
+extern pthread_mutex_t init_lock;
+extern int init_stopping;
+/* Blocks SIGPWR and SIGUSR1 and starts the thread that waits for them.
+ * Returns 0 or an errno. */
+int init_shutdown_start(struct service *list);
+/* init.c: logs a message to the system logger and the console. */
+void init_say(int severity, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif /* INIT_H */

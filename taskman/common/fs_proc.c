@@ -12,9 +12,17 @@
  *   memory: <resident bytes>                     cpu_ns: <CPU time of all threads>
  *   threads: <count>
  * then one line per thread:
- *   thread <tid>: <STATE> prio <p> cpu <hart>[ pid <server pid> chid <channel>]
- * where the pid/chid part appears for SEND/REPLY-blocked threads (the
- * server they wait for) and the chid alone for RECEIVE-blocked ones.
+ *   thread <tid>: <STATE> prio <p> cpu <hart> policy <fifo|rr|other|sporadic>
+ *     time <ns>[ pid <server pid>][ chid <channel>]
+ * (on one line) where the pid part appears for SEND/REPLY-blocked threads
+ * (the server they wait for) and the chid for SEND/REPLY/RECEIVE-blocked
+ * ones; time is the thread's CPU time.
+ *
+ * /proc/mounts is the pathname space, one line per attach or link:
+ *   <path> attach <pid> <chid> <handle> <file type> <flags>
+ *   <path> link <target>
+ * flags: a comma-separated list of dir, before, after, opaque, or "-".
+ * Space, tab, newline and backslash in paths are written as \ooo (octal).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -71,6 +79,60 @@ static void put(struct text *t, const char *fmt, ...)
 	}
 }
 
+/* The name of a scheduling policy for the status text. */
+static const char *policy_name(int policy)
+{
+	switch (policy) {
+	case SCHED_FIFO:
+		return "fifo";
+	case SCHED_RR:
+		return "rr";
+	case SCHED_OTHER:
+		return "other";
+	case SCHED_SPORADIC:
+		return "sporadic";
+	}
+	return "?";
+}
+
+/* Appends path with space, tab, newline and backslash written as \ooo. */
+static void put_path(struct text *t, const char *path)
+{
+	for (const char *p = path; *p && !t->err; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\\')
+			put(t, "\\%03o", (unsigned char)*p);
+		else
+			put(t, "%c", *p);
+	}
+}
+
+/* pm_foreach callback: one line of /proc/mounts. */
+static void mount_line(const struct pm_info *i, void *arg)
+{
+	struct text *t = arg;
+
+	put_path(t, i->path);
+	if (i->link) {
+		put(t, " link ");
+		put_path(t, i->link);
+		put(t, "\n");
+		return;
+	}
+	put(t, " attach %d %d %u %u ", i->pid, i->chid, i->handle, i->file_type);
+	static const struct {
+		uint32_t bit;
+		const char *name;
+	} fl[] = {{TM_PATH_DIR, "dir"},
+	          {TM_PATH_BEFORE, "before"},
+	          {TM_PATH_AFTER, "after"},
+	          {TM_PATH_OPAQUE, "opaque"}};
+	int any = 0;
+	for (size_t k = 0; k < sizeof(fl) / sizeof(fl[0]); k++)
+		if (i->flags & fl[k].bit)
+			put(t, "%s%s", any++ ? "," : "", fl[k].name);
+	put(t, "%s\n", any ? "" : "-");
+}
+
 /* Writes the status text of pid. 0, -ESRCH or -ENOMEM. */
 static int status_text(pid_t pid, struct text *t)
 {
@@ -112,8 +174,9 @@ static int status_text(pid_t pid, struct text *t)
 		                                         sizeof(state_names) / sizeof(*state_names)
 		                        ? state_names[x->state]
 		                        : "?";
-		put(t, "thread %d: %s prio %d cpu %d", x->tid, s, x->prio, x->cpu);
-		if (x->blocked_pid)
+		put(t, "thread %d: %s prio %d cpu %d policy %s time %lu", x->tid, s, x->prio,
+		    x->cpu, policy_name(x->policy), (unsigned long)x->cpu_ns);
+		if (x->blocked_pid && (x->state == (int)STATE_SEND || x->state == (int)STATE_REPLY))
 			put(t, " pid %d", x->blocked_pid);
 		if (x->blocked_chid)
 			put(t, " chid %d", x->blocked_chid);
@@ -155,6 +218,8 @@ static int list_root(struct tm_ocb *ocb)
 		cap = n + 16;
 	}
 	int r = tm_ocb_add_dirent(ocb, "self", 2, S_IFDIR | 0555);
+	if (r == 0)
+		r = tm_ocb_add_dirent(ocb, "mounts", PROC_INO(0, 3), S_IFREG | 0444);
 	for (size_t i = 0; i < n && r == 0; i++) {
 		char name[16];
 		snprintf(name, sizeof(name), "%d", pids[i]);
@@ -162,6 +227,29 @@ static int list_root(struct tm_ocb *ocb)
 	}
 	free(pids);
 	return r;
+}
+
+/* Opens /proc/mounts: a snapshot of the pathname space. */
+static int open_mounts(struct tm_open *o)
+{
+	struct text t = {0};
+
+	pm_foreach(mount_line, &t);
+	if (t.err) {
+		free(t.buf);
+		return t.err;
+	}
+	struct tm_ocb *ocb = tm_ocb_new(TM_OCB_DATA);
+	if (ocb == NULL) {
+		free(t.buf);
+		return -ENOMEM;
+	}
+	ocb->data = t.buf;
+	ocb->size = t.len;
+	ocb->owned = 1;
+	tm_stat_fill(&ocb->st, PROC_INO(0, 3), S_IFREG | 0444, t.len, 0, 0, 0);
+	o->ocb = ocb;
+	return 0;
 }
 
 /* Opens /proc, /proc/<pid> or /proc/<pid>/status ("self" = the caller). */
@@ -174,6 +262,8 @@ int fs_proc_open(struct tm_open *o)
 
 	if (o->c->ioflag & (_IO_FLAG_WR | O_CREAT))
 		return -EROFS;
+	if (len == 6 && strncmp(p, "mounts", 6) == 0 && p[6] == 0)
+		return open_mounts(o);
 	if (len == 4 && strncmp(p, "self", 4) == 0)
 		pid = o->pid;
 	else if (len)

@@ -2,11 +2,14 @@
 """console_test.py - boot QSOE to its console shell and use it like a person.
 
     console_test.py --target DIR [--smp N] [--mem M] [--timeout S] [--prompt RE]
-                    [--run "command=>expected regex"]... [--interrupt] [--respawn]
+                    [--login USER:PASSWORD] [--run "command=>expected regex"]...
+                    [--interrupt] [--respawn]
 
 Boots DIR/skimmer.bin with DIR/modpkg.cpio (no run= arguments, so taskman
 starts /sbin/init, which starts slogger, devc-ser8250, pipe and the console
-session). Waits for the shell prompt, then for each --run types the command
+session). With --login it first answers getty's "login:" and login's
+"Password:" prompts (the console session is getty; see the README, "Logging
+in"). Waits for the shell prompt, then for each --run types the command
 on the serial console (through the driver's line discipline) and waits for
 the expected output and the next prompt. With --interrupt it also starts a
 command that waits forever (sloginfo -w) and types ^C: the foreground
@@ -31,6 +34,7 @@ def main():
     ap.add_argument("--mem", default="512M")
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--prompt", default=r"[#$] $")
+    ap.add_argument("--login", help="USER:PASSWORD to log in with on the console")
     ap.add_argument("--run", action="append", default=[])
     ap.add_argument("--interrupt", action="store_true")
     ap.add_argument("--respawn", action="store_true")
@@ -62,6 +66,17 @@ def main():
     start = time.time()
     step = "waiting for the shell prompt"
     try:
+        if a.login:
+            user, _, password = a.login.partition(":")
+            step = "waiting for the login prompt"
+            child.expect(r"login: $")
+            time.sleep(0.2)
+            child.sendline(user)
+            step = f"logging in as {user}"
+            child.expect(r"Password: ?$")
+            time.sleep(0.2)
+            child.sendline(password)
+            step = "waiting for the shell prompt"
         child.expect(a.prompt)
         for r in a.run:
             command, _, want = r.partition("=>")
