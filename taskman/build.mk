@@ -6,7 +6,7 @@
 # taskman uses (malloc, string, snprintf, qsort, strtol). Those parts never
 # send messages; the few OS functions they call are in skimmer/glue.c.
 TASKMAN_COMMON := log server proc exit wait pgrp cred kill proclist spawn spawnreq startup \
-	elfdyn symbols libcache loader reloc pathutil bootfs pathmgr pathreq ocb connect io \
+	elfdyn symbols imgfile loadq libcache loader reloc pathutil bootfs pathmgr pathreq ocb connect io \
 	ioread fsutil fs_boot fs_proc fs_sys fs_dev fs_shm
 TASKMAN_SRCS := taskman/skimmer/start.S taskman/skimmer/main.c taskman/skimmer/boot.c \
 	taskman/skimmer/seam.c taskman/skimmer/glue.c \

@@ -183,6 +183,59 @@ restart:
 	}
 }
 
+/* The absolute path a link entry e (met with rest still to walk) stands for. */
+static int link_target(const struct bootfs_ent *e, const char *rest, char *out, size_t size)
+{
+	char target[TM_PATH_MAX], dir[TM_PATH_MAX + 1], joined[TM_PATH_MAX];
+
+	if (e->size == 0 || e->size >= TM_PATH_MAX)
+		return -ENOENT;
+	memcpy(target, e->data, e->size);
+	target[e->size] = 0;
+	dir[0] = '/';
+	strcpy(dir + 1, e->path);
+	*strrchr(dir, '/') = 0; /* a relative target is relative to the link's directory */
+	int r = tm_path_join(dir[0] ? dir : "/", target, joined, sizeof(joined));
+	if (r < 0)
+		return r;
+	if (strlen(joined) + strlen(rest) + 2 > size || size > TM_PATH_MAX)
+		return -ENAMETOOLONG;
+	strcpy(out, joined);
+	if (*rest) {
+		if (strcmp(out, "/") != 0)
+			strcat(out, "/");
+		strcat(out, rest);
+	}
+	return 1;
+}
+
+/* Component by component; a link redirects the caller (see fs.h). */
+int bootfs_walk(const char *rel, int nofollow, const struct bootfs_ent **ent, char *link,
+                size_t size)
+{
+	char cur[TM_PATH_MAX];
+
+	if (strlen(rel) >= sizeof(cur))
+		return -ENAMETOOLONG;
+	strcpy(cur, rel);
+	for (char *p = cur; *p;) {
+		char *slash = strchr(p, '/');
+		if (slash)
+			*slash = 0;
+		const struct bootfs_ent *e = bootfs_find(cur);
+		if (e && S_ISLNK(e->mode) && (slash || !nofollow))
+			return link_target(e, slash ? rel + (slash - cur) + 1 : "", link, size);
+		if (slash == NULL)
+			break;
+		if (e && !S_ISDIR(e->mode))
+			return -ENOTDIR;
+		*slash = '/';
+		p = slash + 1;
+	}
+	*ent = bootfs_find(rel);
+	return *ent ? 0 : -ENOENT;
+}
+
 /* The direct children of dir (see fs.h). */
 size_t bootfs_list(const char *dir, void (*fn)(const struct bootfs_ent *e, void *arg), void *arg)
 {

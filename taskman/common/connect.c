@@ -189,6 +189,12 @@ void tm_do_connect(struct tm_msg *m)
 		break;
 	case _IO_CONNECT_MKNOD:
 	case _IO_CONNECT_LINK:
+		if (c->handle == TMH_BOOT && !bootfs_find(o.path) && !pm_exists(full) &&
+		    !fs_boot_parent_exists(&o)) {
+			tm_error(m->rcvid, ENOENT); /* no directory for the new name */
+			break;
+		}
+		/* fall through */
 	case _IO_CONNECT_RENAME:
 		tm_error(m->rcvid, c->handle == TMH_SHMEM ? ENOSYS : EROFS);
 		break;

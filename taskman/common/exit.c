@@ -98,6 +98,10 @@ static void sigchld_to(pid_t parent, pid_t child, int status)
 void tm_proc_ended(pid_t pid, int status)
 {
 	tm_lock(&tm_proc_lock);
+	if (tm_ghost_end_locked(pid)) { /* a placeholder's end, not this pid's new owner's */
+		tm_unlock(&tm_proc_lock);
+		return;
+	}
 	struct tm_proc *p = tm_proc_find_locked(pid);
 	if (p == NULL || p->state == TM_PS_ZOMBIE) {
 		tm_unlock(&tm_proc_lock);

@@ -57,65 +57,65 @@ static int open_dir(struct tm_open *o, const struct bootfs_ent *e)
 	return 0;
 }
 
-/* The link target for a symbolic link entry e met at path prefix cut (rest follows). */
-static int follow(struct tm_open *o, const struct bootfs_ent *e, const char *rest)
+/*
+ * See fs.h. A new name at o->path would go in the archive's directory or
+ * in a node of the path space.
+ */
+int fs_boot_parent_exists(const struct tm_open *o)
 {
-	char target[TM_PATH_MAX], dir[TM_PATH_MAX], out[TM_PATH_MAX];
-
-	if (e->size == 0 || e->size >= TM_PATH_MAX)
-		return -ENOENT;
-	memcpy(target, e->data, e->size);
-	target[e->size] = 0;
-	dir[0] = '/';
-	strcpy(dir + 1, e->path);
-	*strrchr(dir, '/') = 0;
-	int r = tm_path_join(dir[0] ? dir : "/", target, out, sizeof(out));
-	if (r < 0)
-		return r;
-	if (strlen(out) + strlen(rest) + 2 > TM_PATH_MAX)
-		return -ENAMETOOLONG;
-	o->link = malloc(TM_PATH_MAX);
-	if (o->link == NULL)
-		return -ENOMEM;
-	strcpy(o->link, out);
-	if (*rest) {
-		strcat(o->link, "/");
-		strcat(o->link, rest);
-	}
-	return 0;
+	const char *slash = strrchr(o->path, '/');
+	if (slash == NULL)
+		return 1; /* directly in the archive's root */
+	char dir[TM_PATH_MAX], link[TM_PATH_MAX];
+	size_t n = (size_t)(slash - o->path);
+	if (n >= sizeof(dir))
+		return 0;
+	memcpy(dir, o->path, n);
+	dir[n] = '\0';
+	const struct bootfs_ent *e = NULL;
+	int r = bootfs_walk(dir, 0, &e, link, sizeof(link));
+	if (r == 1 || (r == 0 && (e == NULL || S_ISDIR(e->mode))))
+		return 1;
+	/* the same in the path space: the full path without its last component */
+	const char *fs = strrchr(o->full, '/');
+	if (fs == NULL || fs == o->full)
+		return 1;
+	n = (size_t)(fs - o->full);
+	if (n >= sizeof(dir))
+		return 0;
+	memcpy(dir, o->full, n);
+	dir[n] = '\0';
+	return pm_exists(dir);
 }
 
 /* Opens path in the archive: a file, a directory, or a link redirect. */
 int fs_boot_open(struct tm_open *o)
 {
-	char cur[TM_PATH_MAX];
 	uint32_t ioflag = o->c->ioflag;
 
 	/* walk the components: a link on the way (or at the end) redirects */
-	strcpy(cur, o->path);
-	for (char *p = cur; *p;) {
-		char *slash = strchr(p, '/');
-		if (slash)
-			*slash = 0;
-		const struct bootfs_ent *e = bootfs_find(cur);
-		if (e && S_ISLNK(e->mode) && (slash || !(ioflag & O_NOFOLLOW)))
-			return follow(o, e, slash ? o->path + (slash - cur) + 1 : "");
-		if (slash == NULL)
-			break;
-		if (e && !S_ISDIR(e->mode))
-			return -ENOTDIR;
-		*slash = '/';
-		p = slash + 1;
+	const struct bootfs_ent *e = NULL;
+	char link[TM_PATH_MAX];
+	int r = bootfs_walk(o->path, (ioflag & O_NOFOLLOW) != 0, &e, link, sizeof(link));
+	if (r == 1) {
+		o->link = strdup(link);
+		return o->link ? 0 : -ENOMEM;
 	}
-	const struct bootfs_ent *e = bootfs_find(o->path);
+	if (r < 0 && r != -ENOENT)
+		return r;
 	if (e == NULL && !pm_exists(o->full))
-		return (ioflag & O_CREAT) ? -EROFS : -ENOENT;
+		return (ioflag & O_CREAT) && fs_boot_parent_exists(o) ? -EROFS : -ENOENT;
 	if (ioflag & (_IO_FLAG_WR | O_TRUNC))
 		return -EROFS;
 	if ((ioflag & O_CREAT) && (ioflag & O_EXCL))
 		return -EEXIST;
-	if (e && tm_access(&o->cred, e->mode, e->uid, e->gid, ioflag & _IO_FLAG_RD) < 0)
+	/* the open's read access, and what access()/chdir() ask to have checked */
+	uint32_t want = (ioflag & _IO_FLAG_RD) | ((o->c->access & S_IREAD) ? _IO_FLAG_RD : 0) |
+	                ((o->c->access & S_IEXEC) ? _IO_FLAG_EX : 0);
+	if (e && tm_access(&o->cred, e->mode, e->uid, e->gid, want) < 0)
 		return -EACCES;
+	if (o->c->access & S_IWRITE)
+		return -EROFS;
 	if (e == NULL || S_ISDIR(e->mode))
 		return open_dir(o, e);
 	if (ioflag & O_DIRECTORY)

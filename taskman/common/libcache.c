@@ -5,6 +5,11 @@
  * segment in taskman's memory that is shared (VmShare) into every process
  * that uses the library. Writable segments are copied per process from the
  * file. Templates are never freed: the set of libraries is small.
+ *
+ * lib_lock covers only the list (and the next free library address): a
+ * template is built, its file read (perhaps slowly, from another server),
+ * with no lock held, so one slow library delays only the spawns that need
+ * it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +17,7 @@
 #include <string.h>
 #include <qsoe/abi/mman.h>
 #include <taskman/fs.h>
+#include <taskman/imgfile.h>
 #include <taskman/loader.h>
 #include <taskman/seam.h>
 
@@ -21,14 +27,17 @@ static tm_lock_t lib_lock = TM_LOCK_INIT;
 static struct tm_lib *libs;
 static uint64_t lib_next = TM_LIB_AREA;
 
-/* Finds library name in the boot archive: absolute, or in TM_LIBDIRS. */
-static int find_file(const char *name, char *path, const struct bootfs_ent **e)
+/*
+ * Finds library name: absolute, or in each directory of TM_LIBDIRS, through
+ * the pathname space (tm_file_open). 0 with f open and path set, or an error.
+ */
+static int find_file(const char *name, char *path, struct tm_file *f, const struct tm_io *io)
 {
 	if (name[0] == '/') {
 		if (strlen(name) >= TM_PATH_MAX)
 			return -ENAMETOOLONG;
 		strcpy(path, name);
-		return bootfs_lookup(path, e);
+		return tm_file_open(path, f, io);
 	}
 	if (strchr(name, '/'))
 		return -ENOENT; /* relative paths with directories: nowhere to start from */
@@ -39,8 +48,9 @@ static int find_file(const char *name, char *path, const struct bootfs_ent **e)
 			memcpy(path, dirs, n);
 			path[n] = '/';
 			strcpy(path + n + 1, name);
-			if (bootfs_lookup(path, e) == 0)
-				return 0;
+			int r = tm_file_open(path, f, io);
+			if (r != -ENOENT && r != -ENOTDIR && r != -EISDIR && r != -EACCES)
+				return r; /* found, or a failure that must not be skipped */
 		}
 		dirs += n;
 		if (*dirs == ':')
@@ -49,7 +59,7 @@ static int find_file(const char *name, char *path, const struct bootfs_ent **e)
 	return -ENOENT;
 }
 
-/* Releases a template that could not be completed. */
+/* Releases a template that could not be completed (or lost a race). */
 static void lib_discard(struct tm_lib *l)
 {
 	if (l->ro_local)
@@ -59,6 +69,8 @@ static void lib_discard(struct tm_lib *l)
 				                 l->dso.segs[i].end - l->dso.segs[i].start);
 	free(l->ro_local);
 	tm_dso_free(&l->dso);
+	if (l->buf)
+		seam_unmap_local(l->buf, l->buflen);
 	free(l->name);
 	free(l->path);
 	free(l);
@@ -85,25 +97,60 @@ static int make_templates(struct tm_lib *l)
 	return 0;
 }
 
-/* Loads the template of name (lib_lock held). */
-static int lib_load(const char *name, const struct tm_lib **out, char *why)
+/* The cached template of name, or of the file at path (path may be NULL); lib_lock held. */
+static struct tm_lib *lookup_locked(const char *name, const char *path)
+{
+	for (struct tm_lib *l = libs; l; l = l->next)
+		if (strcmp(l->name, name) == 0 || (path && strcmp(l->path, path) == 0))
+			return l;
+	return NULL;
+}
+
+/* The read permission of cred on l's file. */
+static int lib_access(const struct tm_lib *l, const struct tm_cred *cred, char *why)
+{
+	if (tm_access(cred, l->mode, l->uid, l->gid, _IO_FLAG_RD) == 0)
+		return 0;
+	snprintf(why, TM_WHY_MAX, "library %s may not be read", l->path);
+	return -EACCES;
+}
+
+/*
+ * Builds the template of name from its file; no lock is held (the file
+ * may come slowly from another server). *out is the new template, or NULL
+ * with an error.
+ */
+static int lib_build(const char *name, struct tm_lib **out, char *why, const struct tm_io *io)
 {
 	char path[TM_PATH_MAX];
-	const struct bootfs_ent *e;
+	struct tm_file f = TM_FILE_INIT;
 
-	int r = find_file(name, path, &e);
-	if (r < 0) {
+	*out = NULL;
+	int r = find_file(name, path, &f, io);
+	if (r == -ENOENT) {
 		snprintf(why, TM_WHY_MAX, "library %s not found", name);
-		return -ENOENT;
+		return r;
 	}
-	for (struct tm_lib *l = libs; l; l = l->next)
-		if (strcmp(l->path, path) == 0) {
-			*out = l; /* the same file under another name */
-			return 0;
-		}
+	if (r == 0)
+		r = tm_file_read(&f, f.size, io);
+	tm_file_close(&f);
+	if (r < 0) {
+		if (r != -TM_EDEFER)
+			snprintf(why, TM_WHY_MAX, "library %s: cannot read %s (error %d)", name,
+			         path, -r);
+		tm_file_free(&f);
+		return r;
+	}
 	struct tm_lib *l = calloc(1, sizeof(*l));
-	if (l == NULL)
+	if (l == NULL) {
+		tm_file_free(&f);
 		return -ENOMEM;
+	}
+	l->buf = f.buf; /* the template's tables point into the file: kept with it */
+	l->buflen = f.buflen;
+	l->mode = f.mode;
+	l->uid = f.uid;
+	l->gid = f.gid;
 	l->name = strdup(name);
 	l->path = strdup(path);
 	if (l->name == NULL || l->path == NULL) {
@@ -111,44 +158,58 @@ static int lib_load(const char *name, const struct tm_lib **out, char *why)
 		return -ENOMEM;
 	}
 	char inner[TM_WHY_MAX];
-	r = tm_dso_parse(&l->dso, e->data, e->size, inner);
+	r = tm_dso_parse(&l->dso, f.data, f.size, inner);
 	if (r == 0 && l->dso.type != ET_DYN) {
 		snprintf(inner, sizeof(inner), "not a shared object");
 		r = -ENOEXEC;
 	}
 	if (r == -ENOEXEC)
 		snprintf(why, TM_WHY_MAX, "%s: %s", path, inner);
-	uint64_t span = (l->dso.hi - l->dso.lo + LIB_ALIGN - 1) & ~(LIB_ALIGN - 1);
-	if (r == 0 && span > TM_LIB_END - lib_next)
-		r = -ENOMEM; /* the library area is full */
 	if (r == 0)
 		r = make_templates(l);
 	if (r < 0) {
 		lib_discard(l);
 		return r;
 	}
-	l->base = lib_next - l->dso.lo;
-	lib_next += span;
-	l->next = libs;
-	libs = l;
 	*out = l;
 	return 0;
 }
 
-/* The template of library name, loaded on first use (see loader.h). */
-int tm_lib_get(const char *name, const struct tm_lib **out, char *why)
+/*
+ * The template of library name (see loader.h): looked up under lib_lock,
+ * built without it, then entered under it (a template another thread
+ * entered meanwhile for the same name or file wins; ours is discarded).
+ */
+int tm_lib_get(const char *name, const struct tm_lib **out, char *why, const struct tm_io *io,
+               const struct tm_cred *cred)
 {
-	int r = 0;
-
 	tm_lock(&lib_lock);
-	struct tm_lib *l;
-	for (l = libs; l; l = l->next)
-		if (strcmp(l->name, name) == 0)
-			break;
-	if (l)
-		*out = l;
-	else
-		r = lib_load(name, out, why);
+	struct tm_lib *l = lookup_locked(name, NULL);
 	tm_unlock(&lib_lock);
-	return r;
+	if (l) { /* templates are never changed once entered */
+		*out = l;
+		return lib_access(l, cred, why);
+	}
+	struct tm_lib *n;
+	int r = lib_build(name, &n, why, io);
+	if (r < 0)
+		return r;
+	uint64_t span = (n->dso.hi - n->dso.lo + LIB_ALIGN - 1) & ~(LIB_ALIGN - 1);
+	tm_lock(&lib_lock);
+	l = lookup_locked(name, n->path);
+	if (l == NULL && span <= TM_LIB_END - lib_next) {
+		n->base = lib_next - n->dso.lo;
+		lib_next += span;
+		n->next = libs;
+		libs = n;
+		l = n;
+		n = NULL;
+	}
+	tm_unlock(&lib_lock);
+	if (n)
+		lib_discard(n); /* lost the race, or the library area is full */
+	if (l == NULL)
+		return -ENOMEM; /* the library area is full */
+	*out = l;
+	return lib_access(l, cred, why);
 }

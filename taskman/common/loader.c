@@ -66,14 +66,15 @@ static struct tm_obj *add_obj(struct tm_image *im, const struct tm_dso *d, const
 }
 
 /* Adds the libraries the objects need, breadth-first, each once. */
-static int add_libraries(struct tm_image *im, char *why)
+static int add_libraries(struct tm_image *im, char *why, const struct tm_io *io,
+                         const struct tm_cred *cred)
 {
 	for (unsigned i = 0; i < im->nobjs; i++) {
 		const struct tm_dso *d = im->objs[i].dso;
 		for (unsigned k = 0; k < d->nneeded; k++) {
 			const char *name = tm_dso_str(d, d->needed[k]);
 			const struct tm_lib *lib;
-			int r = tm_lib_get(name, &lib, why);
+			int r = tm_lib_get(name, &lib, why, io, cred);
 			if (r == -ENOENT) {
 				snprintf(why, TM_WHY_MAX, "library %s needed by %s not found", name,
 				         im->objs[i].name);
@@ -155,9 +156,9 @@ static int protect_obj(pid_t pid, const struct tm_obj *o)
 	return 0;
 }
 
-/* See loader.h. The windows are closed before returning. */
-int tm_load(pid_t pid, const char *name, const void *image, size_t size, struct tm_image *im,
-            char *why)
+/* See loader.h: the program validated, its libraries found; no process yet. */
+int tm_load_prepare(const char *name, const void *image, size_t size, struct tm_image *im,
+                    char *why, const struct tm_io *io, const struct tm_cred *cred)
 {
 	memset(im, 0, sizeof(*im));
 	int r = tm_dso_parse(&im->prog, image, size, why);
@@ -178,7 +179,16 @@ int tm_load(pid_t pid, const char *name, const void *image, size_t size, struct 
 	}
 	if (add_obj(im, p, NULL, name, base) == NULL)
 		return -ENOMEM;
-	r = add_libraries(im, why);
+	im->entry = base + p->entry;
+	im->phdr = p->phdr_vaddr ? base + p->phdr_vaddr : 0;
+	return add_libraries(im, why, io, cred);
+}
+
+/* See loader.h. The windows are closed before returning. */
+int tm_load_map(pid_t pid, struct tm_image *im, char *why)
+{
+	int r = 0;
+
 	for (unsigned i = 0; r == 0 && i < im->nobjs; i++)
 		r = map_obj(pid, &im->objs[i]);
 	if (r == 0)
@@ -187,8 +197,6 @@ int tm_load(pid_t pid, const char *name, const void *image, size_t size, struct 
 		r = protect_obj(pid, &im->objs[i]);
 	for (unsigned i = 0; i < im->nobjs; i++)
 		close_windows(&im->objs[i]);
-	im->entry = base + p->entry;
-	im->phdr = p->phdr_vaddr ? base + p->phdr_vaddr : 0;
 	return r;
 }
 

@@ -325,3 +325,43 @@ int pm_exists(const char *path)
 	tm_unlock(&pm_lock);
 	return r;
 }
+
+/* Depth-first walk below n (whose path is path[0..len)) for pm_foreach. */
+static void foreach_below(struct pm_node *n, char *path, size_t len,
+                          void (*fn)(const struct pm_info *i, void *arg), void *arg)
+{
+	struct pm_info info = {.path = len ? path : "/"};
+
+	for (struct pm_attach *a = n->att; a; a = a->next) {
+		info.pid = a->pid;
+		info.chid = a->chid;
+		info.handle = a->handle;
+		info.flags = a->flags;
+		info.file_type = a->ftype;
+		fn(&info, arg);
+	}
+	if (n->link) {
+		struct pm_info l = {.path = info.path, .link = n->link};
+		fn(&l, arg);
+	}
+	for (struct pm_node *c = n->child; c; c = c->sibling) {
+		size_t cl = strlen(c->name);
+		if (len + 1 + cl + 1 > TM_PATH_MAX)
+			continue; /* cannot happen: attach paths are at most TM_PATH_MAX */
+		path[len] = '/';
+		memcpy(path + len + 1, c->name, cl + 1);
+		foreach_below(c, path, len + 1 + cl, fn, arg);
+		path[len] = 0;
+	}
+}
+
+/* Every attach and link of the tree (see fs.h). */
+void pm_foreach(void (*fn)(const struct pm_info *i, void *arg), void *arg)
+{
+	char path[TM_PATH_MAX];
+
+	path[0] = 0;
+	tm_lock(&pm_lock);
+	foreach_below(&root, path, 0, fn, arg);
+	tm_unlock(&pm_lock);
+}

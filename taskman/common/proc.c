@@ -96,6 +96,65 @@ struct tm_proc *tm_proc_add_locked(pid_t pid, struct tm_proc *parent, pid_t pgid
 	return p;
 }
 
+/*
+ * Pids whose placeholder process taskman destroyed and whose end the
+ * reaper has not yet processed (tm_proc_lock). Once the reaper's ProcWait
+ * has collected that end the kernel may give the pid to a new process
+ * before the reaper looks it up: the end must not be taken for the new
+ * process's. holder: the kernel has given the pid again meanwhile and
+ * taskman keeps that new (empty) process as a placeholder in turn.
+ */
+struct ghost {
+	struct ghost *next;
+	pid_t pid;
+	int holder;
+};
+static struct ghost *ghosts;
+
+/* Records pid as a ghost (a placeholder's end to come); tm_proc_lock held. */
+static void ghost_add_locked(pid_t pid)
+{
+	struct ghost *g = malloc(sizeof(*g));
+
+	if (g == NULL) {
+		tm_log("no memory to remember the placeholder of pid %d\n", pid);
+		return;
+	}
+	g->pid = pid;
+	g->holder = 0;
+	g->next = ghosts;
+	ghosts = g;
+}
+
+/* See proc.h. */
+int tm_ghost_claim_locked(pid_t pid)
+{
+	for (struct ghost *g = ghosts; g; g = g->next)
+		if (g->pid == pid) {
+			g->holder = 1;
+			return 1;
+		}
+	return 0;
+}
+
+/* See proc.h. */
+int tm_ghost_end_locked(pid_t pid)
+{
+	for (struct ghost **pg = &ghosts; *pg; pg = &(*pg)->next)
+		if ((*pg)->pid == pid) {
+			struct ghost *g = *pg;
+			*pg = g->next;
+			if (g->holder) {
+				/* the next placeholder goes the same way */
+				seam_proc_destroy(pid, 0);
+				ghost_add_locked(pid);
+			}
+			free(g);
+			return 1;
+		}
+	return 0;
+}
+
 /* See proc.h. Also destroys the pid's placeholder process, if any. */
 void tm_proc_free_locked(struct tm_proc *p)
 {
@@ -117,8 +176,10 @@ void tm_proc_free_locked(struct tm_proc *p)
 		free(w);
 	}
 	session_put(p->sess);
-	if (p->holder)
+	if (p->holder) {
 		seam_proc_destroy(p->pid, 0); /* the placeholder: the reaper drops its end */
+		ghost_add_locked(p->pid);
+	}
 	free(p);
 }
 
@@ -134,13 +195,13 @@ int tm_proc_foreach_locked(int (*fn)(struct tm_proc *p, void *arg), void *arg)
 	return 0;
 }
 
-/* See proc.h (zombies do not count). */
+/* See proc.h (zombies count until reaped). */
 int tm_pgrp_exists_locked(pid_t pgid, pid_t sid)
 {
 	for (unsigned i = 0; i < NBUCKETS; i++)
 		for (struct tm_proc *p = buckets[i]; p; p = p->hnext)
-			if (p->pgid == pgid && p->state != TM_PS_ZOMBIE &&
-			    (sid == 0 || p->sess->sid == sid))
+			/* A zombie still counts: POSIX, a process exists until it is reaped. */
+			if (p->pgid == pgid && (sid == 0 || p->sess->sid == sid))
 				return 1;
 	return 0;
 }
@@ -171,6 +232,16 @@ pid_t tm_init_pid(void)
 void tm_set_init_pid(pid_t pid)
 {
 	__atomic_store_n(&init_pid, pid, __ATOMIC_RELEASE);
+}
+
+/* See proc.h. */
+int tm_proc_running(pid_t pid)
+{
+	tm_lock(&tm_proc_lock);
+	struct tm_proc *p = tm_proc_find_locked(pid);
+	int r = p && p->state == TM_PS_RUNNING;
+	tm_unlock(&tm_proc_lock);
+	return r;
 }
 
 /* See proc.h. */

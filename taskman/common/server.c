@@ -77,6 +77,14 @@ void tm_error(rcvid_t rcvid, int err)
 	MsgError_r(rcvid, err);
 }
 
+/* See taskman.h. */
+int tm_unblock_requested(rcvid_t rcvid)
+{
+	struct _msg_info info;
+
+	return MsgInfo_r(rcvid, &info) == 0 && (info.flags & _NTO_MI_UNBLOCK_REQ);
+}
+
 /* Sends a TM_* request to its handler after the checks common to all. */
 static void dispatch_tm(struct tm_msg *m, unsigned type)
 {

@@ -4,9 +4,12 @@
  * and starting its first thread; and the process-table bookkeeping around
  * it. The request decoding is in spawnreq.c.
  *
- * Images come from the boot archive. A spawn never waits for another
- * process: a reply that must wait for the child (TM_STARTED, TM_DAEMON)
- * is kept as a deferred reply in the child's entry.
+ * Images come from wherever the pathname space says (imgfile.c): the boot
+ * archive is read in place; a file of another resource manager can only
+ * be read by a loader thread (loadq.c), so a pool thread's spawn stops
+ * with -TM_EDEFER before it has done anything, and a loader does it all
+ * again. A reply that must wait for the child (TM_STARTED, TM_DAEMON) is
+ * kept as a deferred reply in the child's entry.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +17,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <taskman/fs.h>
+#include <taskman/imgfile.h>
 #include <taskman/proc.h>
 #include <taskman/seam.h>
 #include <taskman/spawn.h>
@@ -31,18 +35,30 @@ static const char *env_path(const struct tm_spawn_args *a)
 	return "/bin:/usr/bin";
 }
 
-/* Finds an executable regular file for a's path (absolute, relative to cwd, or searched). */
+/* Opens path and checks that cred may execute it. */
+static int open_exec(const char *path, const struct tm_cred *cred, struct tm_file *f,
+                     const struct tm_io *io)
+{
+	int r = tm_file_open(path, f, io);
+
+	if (r == 0 && tm_access(cred, f->mode, f->uid, f->gid, _IO_FLAG_EX) < 0) {
+		tm_file_free(f);
+		r = -EACCES;
+	}
+	return r;
+}
+
+/*
+ * Finds an executable regular file for a's path (absolute, relative to
+ * cwd, or searched in PATH) and opens it into f; path gets the name it
+ * was found under.
+ */
 static int find_image(const struct tm_spawn_args *a, const struct tm_cred *cred, char *path,
-                      const struct bootfs_ent **e)
+                      struct tm_file *f, const struct tm_io *io)
 {
 	if (!(a->flags & TM_SPAWN_SEARCH) || strchr(a->path, '/')) {
 		int r = tm_path_join(a->cwd, a->path, path, TM_PATH_MAX);
-		if (r < 0)
-			return r;
-		r = bootfs_lookup(path, e);
-		if (r < 0)
-			return r;
-		return tm_access(cred, (*e)->mode, (*e)->uid, (*e)->gid, _IO_FLAG_EX);
+		return r < 0 ? r : open_exec(path, cred, f, io);
 	}
 	int err = -ENOENT;
 	for (const char *d = env_path(a);;) {
@@ -56,11 +72,12 @@ static int find_image(const struct tm_spawn_args *a, const struct tm_cred *cred,
 		} else {
 			dir[0] = 0;
 		}
-		if (dir[0] == '/' && tm_path_join(dir, a->path, path, TM_PATH_MAX) >= 0 &&
-		    bootfs_lookup(path, e) == 0) {
-			if (tm_access(cred, (*e)->mode, (*e)->uid, (*e)->gid, _IO_FLAG_EX) == 0)
-				return 0;
-			err = -EACCES;
+		if (dir[0] == '/' && tm_path_join(dir, a->path, path, TM_PATH_MAX) >= 0) {
+			int r = open_exec(path, cred, f, io);
+			if (r == 0 || r == -TM_EDEFER || r == -EINTR || r == -ESRCH)
+				return r;
+			if (r == -EACCES)
+				err = -EACCES;
 		}
 		d += n;
 		if (*d == 0)
@@ -70,17 +87,16 @@ static int find_image(const struct tm_spawn_args *a, const struct tm_cred *cred,
 }
 
 /*
- * If image e is a "#!" script, rewrites a for its interpreter: argv becomes
- * interpreter [arg] script argv[1..]. Returns 1 (rewritten; *buf holds the
- * new strings), 0 (not a script) or a negative errno.
+ * If the file starting with the n bytes at d is a "#!" script, rewrites a
+ * for its interpreter: argv becomes interpreter [arg] script argv[1..].
+ * Returns 1 (rewritten; *buf holds the new strings), 0 (not a script) or
+ * a negative errno.
  */
-static int shebang(const struct bootfs_ent *e, const char *script, struct tm_spawn_args *a,
-                   char **buf)
+static int shebang(const char *d, size_t n, const char *script, struct tm_spawn_args *a, char **buf)
 {
-	const char *d = e->data;
-	if (e->size < 2 || d[0] != '#' || d[1] != '!')
+	if (n < 2 || d[0] != '#' || d[1] != '!')
 		return 0;
-	size_t lim = e->size < TM_SHEBANG_MAX ? e->size : TM_SHEBANG_MAX, end = 2;
+	size_t lim = n < TM_SHEBANG_MAX ? n : TM_SHEBANG_MAX, end = 2;
 	while (end < lim && d[end] != '\n')
 		end++;
 	if (end == TM_SHEBANG_MAX)
@@ -186,7 +202,8 @@ out:
  * kernel frees a pid when taskman collects the end (ProcWait), but taskman
  * may still keep the entry (a zombie, or an end being processed); a new
  * process that gets such a pid is kept, empty, as that entry's placeholder
- * (destroyed with the entry) and another is created.
+ * (destroyed with the entry) and another is created. Likewise for a pid
+ * whose destroyed placeholder's end the reaper has yet to process.
  */
 static int new_process(const char *name, pid_t *pid)
 {
@@ -199,8 +216,9 @@ static int new_process(const char *name, pid_t *pid)
 		struct tm_proc *old = tm_proc_find_locked(*pid);
 		if (old)
 			old->holder = 1;
+		int ghost = old == NULL && tm_ghost_claim_locked(*pid);
 		tm_unlock(&tm_proc_lock);
-		if (old == NULL)
+		if (old == NULL && !ghost)
 			return 0;
 	}
 	return -EAGAIN;
@@ -219,18 +237,17 @@ static void abandon(pid_t pid)
 	seam_proc_destroy(pid, 127 << 8);
 }
 
-/* Loads the image, builds the start-up block and starts the first thread. */
-static int start_child(pid_t pid, pid_t ppid, const struct bootfs_ent *e, const char *path,
+/* Maps the prepared image, builds the start-up block and starts the first thread. */
+static int start_child(pid_t pid, pid_t ppid, struct tm_image *im, const char *path,
                        const struct tm_spawn_args *a, const struct tm_cred *cred, rcvid_t rcvid,
                        int *deferred)
 {
-	struct tm_image im;
 	char why[TM_WHY_MAX] = "";
-	int r = tm_load(pid, path, e->data, e->size, &im, why);
+	int r = tm_load_map(pid, im, why);
 
 	if (r == -ENOEXEC)
 		tm_log("cannot load %s: %s\n", path, why);
-	struct tm_startup s = {.a = a, .im = &im, .cred = *cred, .pid = pid, .ppid = ppid};
+	struct tm_startup s = {.a = a, .im = im, .cred = *cred, .pid = pid, .ppid = ppid};
 	s.sigign = a->sigignore;
 	if (a->flags & TM_SPAWN_SETSIGDEF)
 		for (int i = 0; i < 2; i++)
@@ -251,30 +268,86 @@ static int start_child(pid_t pid, pid_t ppid, const struct bootfs_ent *e, const 
 			p->hold = TM_HOLD_STARTED;
 		p->hold_rcvid = rcvid;
 		*deferred = p->hold != TM_HOLD_NONE;
-		/* running from now on: its first thread may call taskman at once */
+		/* running from now on (before its first thread exists, and before the
+		   parent hears of it): kill(pid, 0), setpgid and _IO_DUP see it */
 		p->state = TM_PS_RUNNING;
+	} else if (r == 0) {
+		r = -ESRCH; /* gone meanwhile (its parent ended and it was reaped) */
 	}
 	tm_unlock(&tm_proc_lock);
 	if (r == 0)
-		r = seam_thread_start(pid, im.entry, block, stack, size,
+		r = seam_thread_start(pid, im->entry, block, stack, size,
 		                      (a->flags & TM_SPAWN_SETSCHED) ? a->policy : SCHED_RR,
 		                      a->prio);
-	tm_image_free(&im);
 	return r;
 }
 
-/* See spawn.h: image, scripts, ids, process, load, start. */
-pid_t tm_spawn(pid_t ppid, const struct tm_spawn_args *a0, rcvid_t rcvid, int boot, int *deferred)
+/*
+ * Finds the program for a (following "#!" scripts, rewriting a and
+ * *argbuf), reads it whole into f and prepares its image (libraries
+ * included) into im. path gets the program's name, first the name the
+ * caller asked for. Nothing is created; 0 or a negative errno.
+ */
+static int find_program(struct tm_spawn_args *a, const struct tm_cred *pcred,
+                        const struct tm_cred *cred, char **argbuf, char *path, char *first,
+                        struct tm_file *f, struct tm_image *im, const struct tm_io *io)
+{
+	char why[TM_WHY_MAX] = "";
+	int r;
+
+	first[0] = 0;
+	for (int depth = 0;; depth++) {
+		r = find_image(a, pcred, path, f, io);
+		if (r < 0)
+			return r;
+		if (first[0] == 0)
+			strcpy(first, path);
+		r = tm_file_read(f, TM_SHEBANG_MAX, io);
+		if (r < 0)
+			return r;
+		char script[TM_PATH_MAX];
+		strcpy(script, path);
+		r = shebang((const char *)f->data, f->have, script, a, argbuf);
+		if (r < 0) {
+			tm_log("cannot run %s: malformed \"#!\" line\n", path);
+			return r;
+		}
+		if (r == 0)
+			break;
+		tm_file_free(f);
+		if (depth == SCRIPT_DEPTH)
+			return -ELOOP;
+	}
+	if (f->have < 4 || memcmp(f->data, "\177ELF", 4) != 0) {
+		/* neither ELF nor "#!": no need to read the rest */
+		tm_log("cannot load %s: not an ELF image\n", path);
+		return -ENOEXEC;
+	}
+	r = tm_file_read(f, f->size, io);
+	tm_file_close(f);
+	if (r < 0)
+		return r;
+	r = tm_load_prepare(path, f->data, f->size, im, why, io, cred);
+	if (r == -ENOEXEC || (r == -EACCES && why[0]))
+		tm_log("cannot load %s: %s\n", path, why);
+	return r;
+}
+
+/* See spawn.h: image, scripts, libraries, ids, then process, load, start. */
+pid_t tm_spawn(pid_t ppid, const struct tm_spawn_args *a0, rcvid_t rcvid, int boot, int *deferred,
+               const struct tm_io *io)
 {
 	struct tm_spawn_args a = *a0;
 	struct tm_cred pcred, cred;
 	char path[TM_PATH_MAX], first[TM_PATH_MAX];
-	const struct bootfs_ent *e;
+	struct tm_file f = TM_FILE_INIT;
+	struct tm_image im;
 	char *argbuf = NULL;
 	pid_t pid, pgid, sid;
 	int r;
 
 	*deferred = 0;
+	memset(&im, 0, sizeof(im));
 	if ((r = tm_proc_cred(ppid, &pcred)) < 0)
 		return r;
 	cred = pcred;
@@ -284,33 +357,21 @@ pid_t tm_spawn(pid_t ppid, const struct tm_spawn_args *a0, rcvid_t rcvid, int bo
 	}
 	cred.suid = cred.euid; /* exec: the saved ids become the effective ones */
 	cred.sgid = cred.egid;
-	first[0] = 0;
-	for (int depth = 0;; depth++) {
-		r = find_image(&a, &pcred, path, &e);
-		if (r < 0)
-			goto out;
-		if (first[0] == 0)
-			strcpy(first, path);
-		char script[TM_PATH_MAX];
-		strcpy(script, path);
-		r = shebang(e, script, &a, &argbuf);
-		if (r < 0) {
-			tm_log("cannot run %s: malformed \"#!\" line\n", path);
-			goto out;
-		}
-		if (r == 0)
-			break;
-		if (depth == SCRIPT_DEPTH) {
-			r = -ELOOP;
-			goto out;
-		}
-	}
+	r = find_program(&a, &pcred, &cred, &argbuf, path, first, &f, &im, io);
+	/* the point of no return: from here on the loader answers, whatever
+	   happens; a requester that gave up before was answered EINTR already */
+	if (r == 0 && !tm_io_claim(io))
+		r = -EINTR;
+	if (r == 0)
+		r = tm_io_check(io); /* the requester may have ended meanwhile */
+	if (r < 0)
+		goto out;
 	r = new_process(base_name(first), &pid);
 	if (r < 0)
 		goto out;
 	r = -enter_child(ppid, pid, &a, boot, &cred, base_name(first), &pgid, &sid);
 	if (r == 0)
-		r = start_child(pid, ppid, e, path, &a, &cred, rcvid, deferred);
+		r = start_child(pid, ppid, &im, path, &a, &cred, rcvid, deferred);
 	if (r < 0) {
 		abandon(pid);
 		*deferred = 0;
@@ -318,6 +379,8 @@ pid_t tm_spawn(pid_t ppid, const struct tm_spawn_args *a0, rcvid_t rcvid, int bo
 	}
 	r = pid;
 out:
+	tm_image_free(&im);
+	tm_file_free(&f);
 	free(argbuf);
 	return r;
 }
@@ -354,7 +417,14 @@ pid_t tm_spawn_boot(const char *path, char *const argv[])
 	        .actstr = "",
 	        .umask = 022,
 	};
-	pid_t r = tm_spawn(SYSMGR_PID, &a, 0, 1, &deferred);
+	struct tm_io io = {.may_block = 0}; /* the boot thread and the reaper never wait */
+	pid_t r = tm_spawn(SYSMGR_PID, &a, 0, 1, &deferred, &io);
 	free(buf);
+	if (r == -TM_EDEFER) {
+		tm_log("%s: taskman's own spawns (run=, init=, spawnloop=) read only the boot "
+		       "archive\n",
+		       path);
+		r = -ENOENT;
+	}
 	return r;
 }

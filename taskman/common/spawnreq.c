@@ -122,14 +122,51 @@ static int decode(const struct tm_spawn *q, struct tm_spawn_args *a, struct tm_f
 	return 0;
 }
 
-/* TM_SPAWN: decodes, spawns, and replies unless the reply is deferred. */
-void tm_do_spawn(struct tm_msg *m)
+/* See spawn.h. */
+int tm_spawn_request(const void *req, size_t len, rcvid_t rcvid, pid_t sender, int prio,
+                     const struct tm_io *io)
 {
-	const struct tm_spawn *q = m->buf;
 	struct tm_spawn_args a;
 	struct tm_fd *fds = NULL;
 	struct tm_fileact *acts = NULL;
-	int err = 0, deferred = 0;
+	int err, deferred = 0;
+
+	(void)len; /* the caller checked it against the request's own sizes */
+	err = decode(req, &a, &fds, &acts);
+	if (err == 0) {
+		if (!(a.flags & TM_SPAWN_SETSCHED)) {
+			a.policy = SCHED_RR;
+			a.prio = prio > 0 ? prio : TM_DEFAULT_PRIO;
+		}
+		pid_t pid = tm_spawn(sender, &a, rcvid, 0, &deferred, io);
+		if (pid == -TM_EDEFER) {
+			free(fds);
+			free(acts);
+			return -TM_EDEFER;
+		}
+		if (pid < 0) {
+			err = -pid;
+		} else if (!deferred) {
+			struct tm_spawn_reply r = {.pid = pid, .status = 0};
+			tm_reply(rcvid, pid, &r, sizeof(r));
+		}
+	}
+	if (err && tm_io_claim(io)) /* not if the requester gave up and heard EINTR */
+		tm_error(rcvid, err);
+	free(fds);
+	free(acts);
+	return 0;
+}
+
+/*
+ * TM_SPAWN: checks the sizes, fetches the whole request and spawns without
+ * blocking; a spawn that must read from another server goes to a loader
+ * thread (the reply comes from there).
+ */
+void tm_do_spawn(struct tm_msg *m)
+{
+	const struct tm_spawn *q = m->buf;
+	int err = 0;
 
 	if (m->len < sizeof(*q) || q->hdr.size < sizeof(*q)) {
 		tm_error(m->rcvid, EINVAL);
@@ -140,23 +177,15 @@ void tm_do_spawn(struct tm_msg *m)
 		err = q->hdr.size < total ? EINVAL : EMSGSIZE;
 	if (err == 0)
 		err = -tm_msg_fetch(m, total);
-	if (err == 0)
-		err = decode(m->buf, &a, &fds, &acts);
-	if (err == 0) {
-		if (!(a.flags & TM_SPAWN_SETSCHED)) {
-			a.policy = SCHED_RR;
-			a.prio = m->info.priority > 0 ? m->info.priority : TM_DEFAULT_PRIO;
-		}
-		pid_t pid = tm_spawn(tm_sender(m), &a, m->rcvid, 0, &deferred);
-		if (pid < 0) {
-			err = -pid;
-		} else if (!deferred) {
-			struct tm_spawn_reply r = {.pid = pid, .status = 0};
-			tm_reply(m->rcvid, pid, &r, sizeof(r));
-		}
-	}
-	if (err)
+	if (err) {
 		tm_error(m->rcvid, err);
-	free(fds);
-	free(acts);
+		return;
+	}
+	struct tm_io io = {.may_block = 0};
+	int prio = m->info.priority;
+	if (tm_spawn_request(m->buf, total, m->rcvid, tm_sender(m), prio, &io) == -TM_EDEFER) {
+		err = -tm_loadq_submit(m->rcvid, tm_sender(m), prio, m->buf, total);
+		if (err)
+			tm_error(m->rcvid, err);
+	}
 }

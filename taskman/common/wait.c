@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <taskman/proc.h>
+#include <taskman/spawn.h>
 
 #define WAIT_OPTIONS (WEXITED | WUNTRACED | WCONTINUED | WNOHANG | WNOWAIT)
 
@@ -159,9 +160,11 @@ static int drop_waiter(struct tm_proc *p, void *arg)
 	return 0;
 }
 
-/* See proc.h. */
+/* See proc.h: a spawn waiting for a loader, else a blocking wait. */
 void tm_unblock(rcvid_t rcvid)
 {
+	if (tm_loadq_cancel(rcvid))
+		return;
 	tm_lock(&tm_proc_lock);
 	tm_proc_foreach_locked(drop_waiter, &rcvid);
 	tm_unlock(&tm_proc_lock);
@@ -230,6 +233,10 @@ void tm_do_wait(struct tm_msg *m)
 		struct tm_waiter *nw = malloc(sizeof(*nw));
 		if (nw == NULL) {
 			tm_error(m->rcvid, ENOMEM);
+		} else if (tm_unblock_requested(m->rcvid)) {
+			/* its unblock pulse came before the wait was queued: EINTR now */
+			free(nw);
+			tm_error(m->rcvid, EINTR);
 		} else {
 			*nw = w;
 			struct tm_waiter **pw = &self->waiters;

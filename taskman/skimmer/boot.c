@@ -9,6 +9,9 @@
  *                     the free memory before (after one warm-up run) and
  *                     after: process creation and teardown must not leak
  *   bench.boot        print the boot-to-first-user-instruction count
+ *   loaders=N         at most N loader threads (default TM_LOADERS_MAX)
+ *   iotimeout=S       a message to a server taskman loads from may take S
+ *                     seconds (default TM_IO_TIMEOUT) before the load fails
  * Programs started here are children of taskman; their ends are reported
  * on the console (tm_boot_child_ended, called by the reaper).
  */
@@ -161,6 +164,22 @@ void tm_boot(unsigned long boot_instret)
 		tm_log("{\"metric\":\"boot_to_first_user_instruction\",\"unit\":\"instructions\","
 		       "\"value\":%lu}\n",
 		       boot_instret);
+		free(v);
+	}
+	if ((v = cmdline_value("loaders")) != NULL) {
+		long n = strtol(v, NULL, 10);
+		if (n >= 1 && n <= 1024)
+			tm_loadq_set_max((int)n);
+		else
+			tm_log("loaders=%s ignored: 1 to 1024\n", v);
+		free(v);
+	}
+	if ((v = cmdline_value("iotimeout")) != NULL) {
+		long n = strtol(v, NULL, 10);
+		if (n >= 1 && n <= 86400)
+			tm_io_set_timeout((unsigned)n);
+		else
+			tm_log("iotimeout=%s ignored: 1 to 86400 seconds\n", v);
 		free(v);
 	}
 	v = cmdline_value("halt");

@@ -5,8 +5,10 @@
  * writes, crashes) for the parent to observe.
  */
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,6 +17,22 @@
 static int num(const char *s)
 {
 	return s ? atoi(s) : 0;
+}
+
+static void child_alarm(int sig)
+{
+	(void)sig;
+}
+
+/* The "atexit" mode: the handler registered last runs first, then the first ends with 21. */
+static int atexit_order;
+static void atexit_first(void)
+{
+	_exit(atexit_order == 1 ? 21 : 22);
+}
+static void atexit_second(void)
+{
+	atexit_order++;
 }
 
 int suite_child_main(int argc, char **argv)
@@ -73,9 +91,100 @@ int suite_child_main(int argc, char **argv)
 		*p = 1;
 		return 3;
 	}
+	if (strcmp(mode, "flock") == 0) {
+		/* flock PATH: the file is locked exclusively by our parent */
+		int fd = open(argv[1], O_RDWR);
+		if (fd < 0)
+			return 2;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 3;
+		return errno == EWOULDBLOCK ? 0 : 4;
+	}
+	if (strcmp(mode, "lockwait") == 0 || strcmp(mode, "lockintr") == 0 ||
+	    strcmp(mode, "lockhold") == 0) {
+		/* lockwait PATH: F_SETLKW succeeds (after a wait); lockintr PATH: a
+		 * signal ends the wait with EINTR; lockhold PATH: lock, exit holding it */
+		int fd = open(argv[1], O_RDWR);
+		struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+		if (fd < 0)
+			return 2;
+		if (mode[4] == 'h')
+			return fcntl(fd, F_SETLK, &fl) == 0 ? 0 : 3;
+		if (mode[4] == 'i') {
+			struct sigaction sa;
+			memset(&sa, 0, sizeof(sa));
+			sa.sa_handler = child_alarm;
+			sigaction(SIGALRM, &sa, NULL);
+			alarm(1);
+			return fcntl(fd, F_SETLKW, &fl) == -1 && errno == EINTR ? 0 : 4;
+		}
+		return fcntl(fd, F_SETLKW, &fl) == 0 ? 0 : 5;
+	}
+	if (strcmp(mode, "lockmap") == 0) {
+		/* lockmap PATH N FD: for bytes 0..N-1 the type of the lock another
+		 * process holds there ('R', 'W' or '.'), as F_GETLK sees it, on FD */
+		int fd = open(argv[1], O_RDWR), n = num(argv[2]), out = num(argv[3]);
+		char map[256];
+		if (fd < 0 || n < 1 || n > 256)
+			return 2;
+		for (int b = 0; b < n; b++) {
+			struct flock q = {
+			        .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = b, .l_len = 1};
+			if (fcntl(fd, F_GETLK, &q) < 0)
+				return 3;
+			map[b] = q.l_type == F_RDLCK ? 'R' : q.l_type == F_WRLCK ? 'W' : '.';
+		}
+		return write(out, map, (size_t)n) == n ? 0 : 4;
+	}
+	if (strcmp(mode, "daemon") == 0) {
+		/* daemon FD: after daemon(0, 1), "ok" on FD if we lead a new session in "/" */
+		int fd = num(argv[1]);
+		char cwd[64], msg[96];
+		int r = daemon(0, 1), e = errno;
+		if (r == 0 && getsid(0) == getpid() && getpgrp() == getpid() &&
+		    getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/") == 0)
+			strcpy(msg, "ok");
+		else
+			snprintf(msg, sizeof(msg), "bad: daemon %d errno %d, sid %d pgrp %d pid %d",
+			         r, e, getsid(0), getpgrp(), getpid());
+		write(fd, msg, strlen(msg));
+		return 0;
+	}
+	if (strcmp(mode, "atexit") == 0) {
+		if (atexit(atexit_first) != 0 || atexit(atexit_second) != 0)
+			return 23;
+		return 5; /* exit() must run the handlers */
+	}
 	if (strcmp(mode, "threads") == 0) {
 		/* ends while another thread is still running: exit ends them all */
 		return num(argv[1]);
+	}
+	if (strcmp(mode, "sigmask") == 0 && argc == 3) {
+		/* sigmask N 0|1: signal N is (1) or is not (0) blocked */
+		sigset_t cur;
+		sigprocmask(SIG_BLOCK, NULL, &cur);
+		return sigismember(&cur, num(argv[1])) == num(argv[2]) ? 0 : 1;
+	}
+	if (strcmp(mode, "sigdisp") == 0 && argc == 3) {
+		/* sigdisp N dfl|ign: the action of signal N */
+		struct sigaction sa;
+		if (sigaction(num(argv[1]), NULL, &sa) != 0)
+			return 2;
+		void (*want)(int) = strcmp(argv[2], "ign") == 0 ? SIG_IGN : SIG_DFL;
+		return sa.sa_handler == want ? 0 : 1;
+	}
+	if (strcmp(mode, "sched") == 0 && argc == 3) {
+		/* sched POLICY PRIO: the first thread's scheduling */
+		int pol;
+		struct sched_param sp;
+		if (pthread_getschedparam(pthread_self(), &pol, &sp) != 0)
+			return 2;
+		return pol == num(argv[1]) && sp.sched_priority == num(argv[2]) ? 0 : 1;
+	}
+	if (strcmp(mode, "session") == 0 && argc == 2) {
+		/* session 1|0: we lead our own session and group (1), or not (0) */
+		int lead = getsid(0) == getpid() && getpgrp() == getpid();
+		return lead == num(argv[1]) ? 0 : 1;
 	}
 	fprintf(stderr, "suite --child: unknown mode %s\n", mode);
 	return 100;

@@ -4,7 +4,7 @@
 # programs using them (PIE and fixed-address), and malformed images.
 # Everything lands in the boot archive ($(T)/boot/...).
 
-TMTESTS := tmtest_proto tmtest_spawn tmtest_io tmtest_hold tmtest_child
+TMTESTS := tmtest_proto tmtest_spawn tmtest_io tmtest_hold tmtest_child tmtest_slow
 TMT_CFLAGS := $(KTEST_CFLAGS) -I$(TOP)/tests/kernel -I$(TOP)/tests/taskman
 TMT_PIC_CFLAGS := $(filter-out -fno-pic -mcmodel=medany,$(TMT_CFLAGS)) -fPIC
 TMT_LIBDIR := $(T)/boot/lib
@@ -102,3 +102,54 @@ $(T)/boot/tmdir/lib:
 ALL += $(foreach t,$(TMTESTS),$(T)/boot/$(t)) $(TMT_LIBDIR)/libtmt.so $(TMT_LIBDIR)/libtmt2.so \
 	$(T)/boot/tmtest_dyn $(T)/boot/tmtest_dynmin $(T)/boot/tmtest_dynexec $(TMBAD_FILES) \
 	$(T)/boot/tmscript_ok $(T)/boot/tmscript_noint $(T)/boot/tmlink $(T)/boot/tmdir/lib
+
+# Loading from another resource manager (tmtest_slow): tmslowfs, a slow
+# server linked with the C library (pthreads, timer pulses); the files it
+# serves; libtmslow.so, which is deliberately not in /lib (tmslowfs
+# serves it below /usr/lib), and a program from the boot archive that
+# needs it. tests/taskman/build.mk is read before mk/user.mk, so the libc
+# link is spelled out here (the recipe's variables are expanded late).
+TMSLOW_DIR := $(T)/boot/tmslow
+TMSLOWFS_OBJ := $(T)/obj/u/tests/taskman/tmslowfs.o
+DEPS += $(TMSLOWFS_OBJ:.o=.d) $(T)/obj/tmtpic/tests/taskman/tmtslowlib.d \
+	$(T)/obj/tmtpic/tests/taskman/tmtest_slowlib.d
+
+$(T)/boot/tmslowfs: $(TMSLOWFS_OBJ) $(T)/lib/crt1.o $(T)/boot/lib/libc.so \
+		$(T)/boot/lib/libqsoe.so
+	@echo "  LD      tmslowfs"
+	@$(ULD) $(USER_LDFLAGS) -o $@ $(T)/lib/crt1.o $(TMSLOWFS_OBJ) -L$(T)/boot/lib -lc -lqsoe \
+		$(LIBGCC_U)
+
+# tmrmfs: a resource manager written with the framework (libc's resmgr).
+TMRMFS_OBJ := $(T)/obj/u/tests/taskman/tmrmfs.o
+DEPS += $(TMRMFS_OBJ:.o=.d)
+
+$(T)/boot/tmrmfs: $(TMRMFS_OBJ) $(T)/lib/crt1.o $(T)/boot/lib/libc.so $(T)/boot/lib/libqsoe.so
+	@echo "  LD      tmrmfs"
+	@$(ULD) $(USER_LDFLAGS) -o $@ $(T)/lib/crt1.o $(TMRMFS_OBJ) -L$(T)/boot/lib -lc -lqsoe \
+		$(LIBGCC_U)
+
+$(TMSLOW_DIR)/libtmslow.so: $(T)/obj/tmtpic/tests/taskman/tmtslowlib.o
+	@mkdir -p $(dir $@)
+	@echo "  LD      tmslow/libtmslow.so"
+	@$(ULD) -shared -nostdlib -soname libtmslow.so --hash-style=gnu -o $@ $<
+
+$(TMSLOW_DIR)/slowlib: $(T)/obj/tmtpic/tests/taskman/tmtest_slowlib.o $(TMT_PIC_RT_OBJS) \
+		$(T)/lib/libqsoe.a $(TMSLOW_DIR)/libtmslow.so
+	@echo "  LD      tmslow/slowlib"
+	@$(TMT_DYNLINK) -pie -o $@ $(filter %.o %.so,$^) $(T)/lib/libqsoe.a
+
+$(TMSLOW_DIR)/script:
+	@mkdir -p $(dir $@)
+	@printf '#!/tmtest_child argv2is\n' > $@ && chmod 755 $@
+
+$(TMSLOW_DIR)/script2:
+	@mkdir -p $(dir $@)
+	@printf '#!/slow/child argv2is\n' > $@ && chmod 755 $@
+
+$(TMSLOW_DIR)/notelf:
+	@mkdir -p $(dir $@)
+	@printf 'not a program\n' > $@ && chmod 755 $@
+
+ALL += $(T)/boot/tmslowfs $(T)/boot/tmrmfs $(TMSLOW_DIR)/libtmslow.so $(TMSLOW_DIR)/slowlib \
+	$(TMSLOW_DIR)/script $(TMSLOW_DIR)/script2 $(TMSLOW_DIR)/notelf

@@ -27,8 +27,9 @@ static int put(char **p, char *end, const void *src, size_t n)
 	return 0;
 }
 
-long tmt_spawn(const char *path, char *const argv[], unsigned flags, pid_t pgroup,
-               struct tm_spawn_reply *rep)
+/* tmt_spawn, with the whole request bounded by tmo_ms (0: no bound). */
+static long spawn_req(const char *path, char *const argv[], unsigned flags, pid_t pgroup,
+                      struct tm_spawn_reply *rep, unsigned tmo_ms)
 {
 	static char big[256 * 1024]; /* for large argument lists (one thread at a time) */
 	static const char env[] = "PATH=/bin:/";
@@ -64,10 +65,26 @@ long tmt_spawn(const char *path, char *const argv[], unsigned flags, pid_t pgrou
 	q.umask = 022;
 	q.hdr.size = (uint32_t)(p - buf);
 	memcpy(buf, &q, sizeof(q));
+	if (tmo_ms) {
+		uint64_t ns = (uint64_t)tmo_ms * 1000000u;
+		TimerTimeout_r(CLOCK_MONOTONIC, _NTO_TIMEOUT_SEND | _NTO_TIMEOUT_REPLY, NULL, &ns,
+		               NULL);
+	}
 	long s = tmt_send(buf, q.hdr.size, &r, sizeof(r));
 	if (s >= 0 && rep)
 		*rep = r;
 	return s;
+}
+
+long tmt_spawn(const char *path, char *const argv[], unsigned flags, pid_t pgroup,
+               struct tm_spawn_reply *rep)
+{
+	return spawn_req(path, argv, flags, pgroup, rep, 0);
+}
+
+long tmt_spawn_tmo(const char *path, char *const argv[], unsigned tmo_ms)
+{
+	return spawn_req(path, argv, 0, 0, NULL, tmo_ms);
 }
 
 long tmt_spawnl(const char *path, unsigned flags, ...)

@@ -38,6 +38,13 @@ long tmt_simple(unsigned type, unsigned subtype);
 long tmt_spawn(const char *path, char *const argv[], unsigned flags, pid_t pgroup,
                struct tm_spawn_reply *rep);
 
+/*
+ * As tmt_spawn (no flags), but the request times out after tmo_ms: taskman
+ * is then asked to unblock the caller (its channel has _NTO_CHF_UNBLOCK),
+ * so the result is whatever taskman answers (EINTR for an abandoned load).
+ */
+long tmt_spawn_tmo(const char *path, char *const argv[], unsigned tmo_ms);
+
 /* As tmt_spawn with the argument list given inline: tmt_spawnl(path, flags, "a", "b", NULL). */
 long tmt_spawnl(const char *path, unsigned flags, ...);
 

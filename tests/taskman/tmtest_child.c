@@ -19,6 +19,9 @@
  *   hammer N          N rounds of TM_PROCLIST, resolution and /proc reads
  *   dupread PID COID  take over PID's descriptor COID (_IO_DUP), read "OE\n"
  *   shmcheck          map /dev/shmem/tmt1, check word 0 is 0x5a5a, store 0xa5a5
+ *   argv2is           (as a "#!" interpreter) argv[2], the script, equals argv[3]
+ *   spawnerr UID PATH E  as uid UID (0: unchanged) spawn PATH "exit 0": the result
+ *                     must be -E (E 0: success, and the child exits 0)
  */
 #include <errno.h>
 #include <sys/wait.h>
@@ -122,6 +125,19 @@ static int role_shmcheck(void)
 	return 0;
 }
 
+static int role_spawnerr(int uid, const char *path, int err)
+{
+	if (uid && (tmt_cred(TM_CRED_SETRESGID, uid, uid, uid, NULL) != 0 ||
+	            tmt_cred(TM_CRED_SETRESUID, uid, uid, uid, NULL) != 0))
+		return 1;
+	long pid = tmt_spawnl(path, 0, "x", "exit", "0", NULL);
+	if (err)
+		return pid == -err ? 0 : 2;
+	if (pid <= 0)
+		return 3;
+	return tmt_waitpid((pid_t)pid) == 0 ? 0 : 4;
+}
+
 int kt_main(int argc, char **argv)
 {
 	const char *role = argc > 1 ? argv[1] : "";
@@ -195,6 +211,10 @@ int kt_main(int argc, char **argv)
 		return role_dupread((pid_t)a, (int)tmt_atol(argv[3]));
 	if (strcmp(role, "shmcheck") == 0)
 		return role_shmcheck();
+	if (strcmp(role, "argv2is") == 0)
+		return argc >= 4 && strcmp(argv[2], argv[3]) == 0 ? 0 : 3;
+	if (strcmp(role, "spawnerr") == 0 && argc == 5)
+		return role_spawnerr((int)a, argv[3], (int)tmt_atol(argv[4]));
 	kt_printf("tmtest_child: unknown role %s\n", role);
 	return 99;
 }

@@ -47,6 +47,16 @@ const struct bootfs_ent *bootfs_find(const char *path);
 int bootfs_lookup(const char *path, const struct bootfs_ent **ent);
 
 /*
+ * Walks rel (a path below the archive's root, normalised, without the
+ * leading '/') as an open does. A symbolic link met on the way, or at the
+ * end unless nofollow, gives 1 and the absolute path to resolve instead
+ * (the link's target with the rest of rel) in link (size bytes).
+ * Otherwise 0 and *ent (any type), -ENOENT, -ENOTDIR or -ENAMETOOLONG.
+ */
+int bootfs_walk(const char *rel, int nofollow, const struct bootfs_ent **ent, char *link,
+                size_t size);
+
+/*
  * Calls fn for each entry directly inside directory dir (normalised, no
  * leading '/'; "" for the root). Returns the number of entries.
  */
@@ -91,6 +101,22 @@ void pm_list(const char *path, void (*fn)(const char *name, void *arg), void *ar
 
 /* True if the tree has a node at path (an attach, a link or a directory). */
 int pm_exists(const char *path);
+
+/* One attach (link == NULL) or path-manager link, for pm_foreach. */
+struct pm_info {
+	const char *path; /* normalised, absolute */
+	pid_t pid;
+	int chid;
+	uint32_t handle, flags, file_type;
+	const char *link; /* a link's target; NULL for an attach */
+};
+
+/*
+ * Calls fn for every attach and link in the tree, a node's before its
+ * children's, under the tree lock: fn must not take taskman's locks or
+ * block (it may allocate).
+ */
+void pm_foreach(void (*fn)(const struct pm_info *i, void *arg), void *arg);
 
 /* pathreq.c: checks an _IO_CONNECT and fetches its path; 0 or an errno. */
 int tm_connect_check(struct tm_msg *m);
@@ -190,6 +216,12 @@ struct tm_open {
 
 /* Each returns 0 (ocb or link set) or a negative errno. */
 int fs_boot_open(struct tm_open *o);
+/*
+ * Would a new name at o->path have a directory to go in? Decides EROFS (it
+ * would, but the archive is read-only) against ENOENT (no such directory)
+ * for a create, mkdir, mknod or link in the boot archive.
+ */
+int fs_boot_parent_exists(const struct tm_open *o);
 int fs_proc_open(struct tm_open *o);
 int fs_sys_open(struct tm_open *o);
 int fs_dev_open(struct tm_open *o, int handle);

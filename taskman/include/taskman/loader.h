@@ -7,6 +7,7 @@
 #define TASKMAN_LOADER_H
 
 #include <taskman/elfobj.h>
+#include <taskman/imgfile.h>
 #include <taskman/taskman.h>
 
 #define TM_PIE_BASE    0x40000000UL    /* where a position-independent program goes */
@@ -19,16 +20,23 @@ struct tm_lib {
 	char *name; /* as DT_NEEDED names it */
 	char *path; /* where it was found */
 	struct tm_dso dso;
-	uint64_t base;   /* load bias: the same in every process */
-	void **ro_local; /* per segment: taskman's copy of a read-only segment, or NULL */
+	uint64_t base;           /* load bias: the same in every process */
+	void **ro_local;         /* per segment: taskman's copy of a read-only segment, or NULL */
+	uint32_t mode, uid, gid; /* the file's, for the read permission of each user */
+	void *buf;               /* the file read from another server (dso points into it) */
+	size_t buflen;
 };
 
 /*
  * libcache.c: the library name (a DT_NEEDED entry), loading its template
- * the first time. Returns 0 and *lib, -ENOENT (not found), -ENOEXEC
- * (malformed; reason in why) or -ENOMEM.
+ * the first time (from any server: see imgfile.h for io and -TM_EDEFER).
+ * The user cred must be allowed to read the file. Returns 0 and *lib,
+ * -ENOENT (not found), -EACCES, -ENOEXEC (malformed; reason in why),
+ * -ENOMEM, -TM_EDEFER, or an error of tm_file_open/tm_file_read. No lock
+ * is held while the file is read.
  */
-int tm_lib_get(const char *name, const struct tm_lib **lib, char *why);
+int tm_lib_get(const char *name, const struct tm_lib **lib, char *why, const struct tm_io *io,
+               const struct tm_cred *cred);
 
 /* One object in a process being built. */
 struct tm_obj {
@@ -49,12 +57,22 @@ struct tm_image {
 };
 
 /*
- * loader.c: loads the program image (and its libraries) into the empty
- * process pid; name is the program's path (messages, the link map). Returns 0, or -ENOEXEC with a reason in why, -ENOMEM, ...
- * tm_image_free releases *im whatever the result.
+ * loader.c, first step (before any process exists): validates the program
+ * image and finds its libraries, breadth-first, loading their templates
+ * (libcache.c; io and cred as for tm_lib_get). name is the program's path
+ * (messages, the link map). Returns 0, -ENOEXEC with a reason in why,
+ * -TM_EDEFER, or another negative errno. The image must stay until
+ * tm_image_free; tm_image_free releases *im whatever the result.
  */
-int tm_load(pid_t pid, const char *name, const void *image, size_t size, struct tm_image *im,
-            char *why);
+int tm_load_prepare(const char *name, const void *image, size_t size, struct tm_image *im,
+                    char *why, const struct tm_io *io, const struct tm_cred *cred);
+
+/*
+ * loader.c, second step: maps the prepared objects into the empty process
+ * pid, relocates them and gives each segment its protection. Never blocks.
+ * Returns 0, -ENOEXEC with a reason in why, -ENOMEM, ...
+ */
+int tm_load_map(pid_t pid, struct tm_image *im, char *why);
 void tm_image_free(struct tm_image *im);
 
 /* reloc.c: applies every relocation of the objects (windows open). 0 or -ENOEXEC. */

@@ -88,6 +88,18 @@ struct tm_proc *tm_proc_add_locked(pid_t pid, struct tm_proc *parent, pid_t pgid
 /* Unlinks p from its parent and the table and frees it (with its waiters). */
 void tm_proc_free_locked(struct tm_proc *p);
 
+/*
+ * proc.c, placeholders whose end is still to come (see struct ghost):
+ * tm_ghost_claim_locked: the kernel has just given pid to a new process;
+ * returns 1 (and keeps that process as the next placeholder) if pid
+ * belongs to such an end, so the caller must not use it.
+ * tm_ghost_end_locked: the reaper's report for pid; returns 1 if it is a
+ * placeholder's end, to be dropped (a placeholder kept meanwhile is
+ * destroyed in turn). Both with tm_proc_lock held.
+ */
+int tm_ghost_claim_locked(pid_t pid);
+int tm_ghost_end_locked(pid_t pid);
+
 /* Moves p into session sid (creating it if new). Returns 0 or -ENOMEM. */
 int tm_proc_set_session_locked(struct tm_proc *p, pid_t sid);
 
@@ -104,6 +116,9 @@ int tm_pgrp_exists_locked(pid_t pgid, pid_t sid);
 /* The pid of init (orphans' new parent); taskman's own pid if none. */
 pid_t tm_init_pid(void);
 void tm_set_init_pid(pid_t pid);
+
+/* True if pid is in the table and neither being spawned nor a zombie. */
+int tm_proc_running(pid_t pid);
 
 /* Copies the credentials of pid; returns 0 or -ESRCH. */
 int tm_proc_cred(pid_t pid, struct tm_cred *cred);
@@ -125,8 +140,9 @@ void tm_wait_child_event_locked(struct tm_proc *parent);
 
 /*
  * wait.c: the client of rcvid wants to unblock (a signal): a blocking
- * TM_WAIT it sent is answered EINTR. Anything else it may be waiting for
- * is answered normally (a held spawn is not interruptible).
+ * TM_WAIT it sent is answered EINTR, and so is a spawn still waiting for
+ * (or being read by) a loader thread (loadq.c). Anything else it may be
+ * waiting for is answered normally (a held spawn is not interruptible).
  */
 void tm_unblock(rcvid_t rcvid);
 

@@ -110,6 +110,13 @@ void tm_reply(rcvid_t rcvid, long status, const void *data, size_t len);
 void tm_error(rcvid_t rcvid, int err);
 
 /*
+ * True if the client of rcvid (still REPLY-blocked) has asked to unblock
+ * (_NTO_MI_UNBLOCK_REQ): a request kept for later checks this after it is
+ * recorded, since the unblock pulse may have been handled before.
+ */
+int tm_unblock_requested(rcvid_t rcvid);
+
+/*
  * Creates taskman's channel (it must be the first: SYSMGR_CHID) and starts
  * the pool of receiving threads. Returns 0 or a negative errno.
  */
