@@ -60,6 +60,8 @@ int dirfd(DIR *dir);
 int scandir(const char *path, struct dirent ***list, int (*sel)(const struct dirent *),
             int (*cmp)(const struct dirent **, const struct dirent **));
 int alphasort(const struct dirent **a, const struct dirent **b);
+/* GNU: scandir order by strverscmp ("file2" before "file10"). */
+int versionsort(const struct dirent **a, const struct dirent **b);
 
 __END_DECLS
 

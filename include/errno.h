@@ -12,6 +12,9 @@
 __BEGIN_DECLS
 /* Address of the calling thread's errno. */
 int *__get_errno_ptr(void) __QSOE_CONST;
+/* GNU: the program's name as started (argv[0]) and its last component. */
+extern char *program_invocation_name;
+extern char *program_invocation_short_name;
 __END_DECLS
 
 #define errno (*__get_errno_ptr())

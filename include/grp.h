@@ -34,6 +34,7 @@ void setgrent(void);
 void endgrent(void);
 /* The groups of user: group first, then every group listing the user (BSD, glibc). */
 int getgrouplist(const char *user, gid_t group, gid_t *groups, int *ngroups);
+int initgroups(const char *user, gid_t group);
 
 __END_DECLS
 

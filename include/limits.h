@@ -99,6 +99,7 @@
 #define MAX_INPUT                     255   /* bytes of terminal type-ahead */
 #define IOV_MAX                       1024  /* iovec elements in readv/writev (QNX UIO_MAXIOV) */
 #define NGROUPS_MAX                   8     /* supplementary groups (QNX) */
+#define GETENTROPY_MAX                256   /* bytes per getentropy() call */
 #define HOST_NAME_MAX                 255
 #define LOGIN_NAME_MAX                256
 #define TTY_NAME_MAX                  32

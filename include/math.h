@@ -79,15 +79,19 @@ typedef double double_t;
 /* Set by lgamma(), lgammaf() and lgammal() to the sign of the gamma function. */
 extern int signgam;
 
-/* Declares f, ff and fl variants of a one-argument function. */
-#define __QSOE_MATH1(f)      \
-	double f(double x);  \
-	float f##f(float x); \
-	long double f##l(long double x)
-#define __QSOE_MATH2(f)               \
-	double f(double x, double y); \
-	float f##f(float x, float y); \
-	long double f##l(long double x, long double y)
+/*
+ * Declares the double, float (name##f) and long double (name##l) variants
+ * of a one- or two-argument function. (The parameter must not be called
+ * f: "f##f" would paste the argument twice.)
+ */
+#define __QSOE_MATH1(__n)      \
+	double __n(double x);  \
+	float __n##f(float x); \
+	long double __n##l(long double x)
+#define __QSOE_MATH2(__n)               \
+	double __n(double x, double y); \
+	float __n##f(float x, float y); \
+	long double __n##l(long double x, long double y)
 
 /* Trigonometric and hyperbolic. */
 __QSOE_MATH1(acos);

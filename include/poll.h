@@ -1,11 +1,14 @@
 /*
  * poll.h - input/output multiplexing (POSIX). Event bits are QNX's.
- * poll() is QSOE's only multiplexer (there is no select()).
+ * poll() is QSOE's multiplexer; select() and pselect() (sys/select.h) and
+ * ppoll() are built on it.
  */
 #ifndef _POLL_H
 #define _POLL_H
 
 #include <sys/cdefs.h>
+#include <qsoe/abi/signal.h>
+#include <qsoe/abi/time.h>
 
 __BEGIN_DECLS
 
@@ -31,6 +34,8 @@ struct pollfd {
 #define INFTIM     (-1)
 
 int poll(struct pollfd fds[], nfds_t nfds, int timeout);
+/* poll with a timespec timeout and a signal mask for the wait (GNU, BSD). */
+int ppoll(struct pollfd fds[], nfds_t nfds, const struct timespec *timeout, const __sigset_t *mask);
 
 __END_DECLS
 

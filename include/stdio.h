@@ -159,6 +159,9 @@ char *fgets_unlocked(char *__restrict s, int n, FILE *__restrict f);
 int fputs_unlocked(const char *__restrict s, FILE *__restrict f);
 
 char *ctermid(char *s);
+/* SVID: one int in the machine's byte order. */
+int getw(FILE *f);
+int putw(int w, FILE *f);
 
 __END_DECLS
 

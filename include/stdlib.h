@@ -45,6 +45,10 @@ long long atoll(const char *s);
 double strtod(const char *__restrict s, char **__restrict end);
 float strtof(const char *__restrict s, char **__restrict end);
 long double strtold(const char *__restrict s, char **__restrict end);
+/* C23: a floating value as text, format "%[.precision]{aAeEfFgG}". */
+int strfromd(char *__restrict s, size_t n, const char *__restrict fmt, double f);
+int strfromf(char *__restrict s, size_t n, const char *__restrict fmt, float f);
+int strfroml(char *__restrict s, size_t n, const char *__restrict fmt, long double f);
 double strtod_l(const char *__restrict s, char **__restrict end, locale_t l);
 float strtof_l(const char *__restrict s, char **__restrict end, locale_t l);
 long double strtold_l(const char *__restrict s, char **__restrict end, locale_t l);
@@ -58,6 +62,12 @@ int rand(void);
 int rand_r(unsigned *seed);
 void srand(unsigned seed);
 long random(void);
+/* BSD: random numbers from /dev/urandom (not cryptographic on QSOE: see docs/libc.md). */
+__UINT32_TYPE__ arc4random(void);
+void arc4random_buf(void *buf, size_t n);
+__UINT32_TYPE__ arc4random_uniform(__UINT32_TYPE__ bound);
+/* BSD: the load averages; QSOE keeps none, so -1. */
+int getloadavg(double loadavg[], int n);
 void srandom(unsigned seed);
 char *initstate(unsigned seed, char *state, size_t size);
 char *setstate(char *state);
@@ -97,6 +107,9 @@ int unsetenv(const char *name);
 int putenv(char *string);
 int clearenv(void);
 int system(const char *command);
+/* BSD: the program's name (the last component of argv[0]), and setting it. */
+const char *getprogname(void);
+void setprogname(const char *name);
 char *realpath(const char *__restrict path, char *__restrict resolved);
 int mkstemp(char *tmpl);
 int mkostemp(char *tmpl, int flags);

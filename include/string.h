@@ -44,6 +44,8 @@ size_t strxfrm_l(char *__restrict dst, const char *__restrict src, size_t n, loc
 char *strchr(const char *s, int c) __QSOE_PURE;
 char *strrchr(const char *s, int c) __QSOE_PURE;
 char *strchrnul(const char *s, int c) __QSOE_PURE;
+/* GNU: version order ("a9" < "a10"). */
+int strverscmp(const char *a, const char *b) __QSOE_PURE;
 size_t strcspn(const char *s, const char *reject) __QSOE_PURE;
 size_t strspn(const char *s, const char *accept) __QSOE_PURE;
 char *strpbrk(const char *s, const char *accept) __QSOE_PURE;
@@ -61,6 +63,7 @@ char *strerror_l(int errnum, locale_t l);
 int strerror_r(int errnum, char *buf, size_t buflen);
 char *strsignal(int sig);
 void explicit_bzero(void *s, size_t n);
+void *memset_explicit(void *s, int c, size_t n);
 
 /* strings.h functions, also visible here as is traditional. */
 int strcasecmp(const char *a, const char *b) __QSOE_PURE;

@@ -209,6 +209,8 @@ pid_t tcgetsid(int fd);
 int tcsendbreak(int fd, int duration);
 int tcgetsize(int fd, int *rows, int *cols);
 int tcsetsize(int fd, int rows, int cols);
+int tcgetwinsize(int fd, struct winsize *w);
+int tcsetwinsize(int fd, const struct winsize *w);
 
 __END_DECLS
 

@@ -71,6 +71,7 @@ double difftime(time_t t1, time_t t0) __QSOE_CONST;
 time_t mktime(struct tm *tm);
 time_t time(time_t *t);
 int timespec_get(struct timespec *ts, int base);
+int timespec_getres(struct timespec *ts, int base);
 char *asctime(const struct tm *tm);
 char *ctime(const time_t *t);
 struct tm *gmtime(const time_t *t);

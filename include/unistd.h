@@ -376,6 +376,11 @@ int ttyname_r(int fd, char *buf, size_t len);
 int unlink(const char *path);
 int unlinkat(int dirfd, const char *path, int flags);
 int getpagesize(void);
+void swab(const void *__restrict src, void *__restrict dst, ssize_t n);
+/* Random bytes from /dev/urandom, at most GETENTROPY_MAX per call. */
+int getentropy(void *buf, size_t len);
+/* BSD: become a daemon (procmgr_daemon: a new session, "/" unless nochdir, /dev/null unless noclose). */
+int daemon(int nochdir, int noclose);
 int getdtablesize(void);
 char *crypt(const char *key, const char *salt);
 char *getpass(const char *prompt);

@@ -115,6 +115,20 @@ int fputws(const wchar_t *__restrict s, FILE *__restrict f);
 wint_t ungetwc(wint_t wc, FILE *f);
 int fwide(FILE *f, int mode);
 
+/* The wide printf and scanf families (lib/c/stdio/wprintf.c: widths count bytes). */
+int swprintf(wchar_t *__restrict s, size_t n, const wchar_t *__restrict fmt, ...);
+int vswprintf(wchar_t *__restrict s, size_t n, const wchar_t *__restrict fmt, va_list ap);
+int fwprintf(FILE *__restrict f, const wchar_t *__restrict fmt, ...);
+int vfwprintf(FILE *__restrict f, const wchar_t *__restrict fmt, va_list ap);
+int wprintf(const wchar_t *__restrict fmt, ...);
+int vwprintf(const wchar_t *__restrict fmt, va_list ap);
+int swscanf(const wchar_t *__restrict s, const wchar_t *__restrict fmt, ...);
+int vswscanf(const wchar_t *__restrict s, const wchar_t *__restrict fmt, va_list ap);
+int fwscanf(FILE *__restrict f, const wchar_t *__restrict fmt, ...);
+int vfwscanf(FILE *__restrict f, const wchar_t *__restrict fmt, va_list ap);
+int wscanf(const wchar_t *__restrict fmt, ...);
+int vwscanf(const wchar_t *__restrict fmt, va_list ap);
+
 size_t wcsftime(wchar_t *__restrict s, size_t max, const wchar_t *__restrict fmt,
                 const struct tm *__restrict tm);
 

@@ -63,6 +63,13 @@ int munlock(const void *addr, size_t len);
 int mlockall(int flags);
 int munlockall(void);
 int posix_madvise(void *addr, size_t len, int advice);
+/* BSD/Linux madvise: the same advice values, accepted and ignored (-1/EINVAL if invalid). */
+#define MADV_NORMAL     POSIX_MADV_NORMAL
+#define MADV_SEQUENTIAL POSIX_MADV_SEQUENTIAL
+#define MADV_RANDOM     POSIX_MADV_RANDOM
+#define MADV_WILLNEED   POSIX_MADV_WILLNEED
+#define MADV_DONTNEED   POSIX_MADV_DONTNEED
+int madvise(void *addr, size_t len, int advice);
 int shm_open(const char *name, int oflag, mode_t mode);
 int shm_unlink(const char *name);
 /* QNX: the physical address of addr (fd NOFD) and the contiguous bytes from there. */

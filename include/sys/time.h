@@ -1,6 +1,6 @@
 /*
  * sys/time.h - time types (POSIX): struct timeval (QNX layout, from the
- * ABI fragment), interval timers and gettimeofday(). QSOE has no select().
+ * ABI fragment), interval timers and gettimeofday(); select() (sys/select.h).
  */
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
@@ -8,6 +8,7 @@
 #include <sys/cdefs.h>
 #include <qsoe/abi/types.h>
 #include <qsoe/abi/time.h>
+#include <sys/select.h>
 
 __BEGIN_DECLS
 

@@ -35,6 +35,7 @@ LIBC_SRCS += lib/c/pwd/dbfile.c
 LIBC_SRCS += lib/c/pwd/passwd.c
 LIBC_SRCS += lib/c/pwd/group.c
 LIBC_SRCS += lib/c/pwd/shadow.c
+LIBC_SRCS += lib/c/pwd/initgroups.c
 
 # syslog.h
 LIBC_SRCS += lib/c/syslog/syslog.c

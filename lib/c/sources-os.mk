@@ -27,6 +27,9 @@ LIBC_SRCS += lib/c/io/termios.c
 LIBC_SRCS += lib/c/io/dir.c
 LIBC_SRCS += lib/c/io/poll.c
 LIBC_SRCS += lib/c/io/pipe.c
+LIBC_SRCS += lib/c/io/select.c
+LIBC_SRCS += lib/c/io/pty.c
+LIBC_SRCS += lib/c/io/flock.c
 
 # processes, memory
 LIBC_SRCS += lib/c/process/spawn.c
@@ -52,6 +55,7 @@ LIBC_SRCS += lib/c/thread/barrier.c
 LIBC_SRCS += lib/c/thread/once.c
 LIBC_SRCS += lib/c/thread/sem.c
 LIBC_SRCS += lib/c/thread/sched.c
+LIBC_SRCS += lib/c/thread/c11.c
 
 # clocks, sleeping, CPU time
 LIBC_SRCS += lib/c/time_os/clock.c
@@ -64,3 +68,10 @@ LIBC_SRCS += lib/c/misc/sysconf.c
 LIBC_SRCS += lib/c/misc/uname.c
 LIBC_SRCS += lib/c/misc/login.c
 LIBC_SRCS += lib/c/misc/statvfs.c
+LIBC_SRCS += lib/c/misc/getentropy.c
+LIBC_SRCS += lib/c/misc/random_bytes.c
+LIBC_SRCS += lib/c/misc/daemon.c
+LIBC_SRCS += lib/c/misc/loadavg.c
+
+# ftw.h (file tree walks over opendir/stat)
+LIBC_SRCS += lib/c/misc/ftw.c

@@ -23,6 +23,8 @@ LIBC_SRCS += lib/c/string/strerror.c
 LIBC_SRCS += lib/c/string/strsignal.c
 LIBC_SRCS += lib/c/string/ffs.c
 LIBC_SRCS += lib/c/string/libgen.c
+LIBC_SRCS += lib/c/string/strverscmp.c
+LIBC_SRCS += lib/c/string/swab.c
 
 # ctype.h
 LIBC_SRCS += lib/c/ctype/ctype.c
@@ -48,6 +50,8 @@ LIBC_SRCS += lib/c/stdlib/getsubopt.c
 LIBC_SRCS += lib/c/stdlib/a64l.c
 LIBC_SRCS += lib/c/stdlib/system.c
 LIBC_SRCS += lib/c/stdlib/assert.c
+LIBC_SRCS += lib/c/stdlib/progname.c
+LIBC_SRCS += lib/c/stdlib/strfrom.c
 
 # stdio.h
 LIBC_SRCS += lib/c/stdio/file.c
@@ -74,6 +78,15 @@ LIBC_SRCS += lib/c/stdio/printf.c
 LIBC_SRCS += lib/c/stdio/vfscanf.c
 LIBC_SRCS += lib/c/stdio/scanf.c
 LIBC_SRCS += lib/c/stdio/wide.c
+LIBC_SRCS += lib/c/stdio/err.c
+LIBC_SRCS += lib/c/stdio/ext.c
+LIBC_SRCS += lib/c/stdio/getw.c
+LIBC_SRCS += lib/c/stdio/wprintf.c
+
+# search.h
+LIBC_SRCS += lib/c/search/tsearch.c
+LIBC_SRCS += lib/c/search/hsearch.c
+LIBC_SRCS += lib/c/search/lsearch.c
 
 # wchar.h, wctype.h
 LIBC_SRCS += lib/c/wchar/mbrtowc.c
@@ -83,10 +96,13 @@ LIBC_SRCS += lib/c/wchar/wcsto.c
 LIBC_SRCS += lib/c/wchar/wctype.c
 LIBC_SRCS += lib/c/wchar/wcwidth.c
 LIBC_SRCS += lib/c/wchar/wcsftime.c
+LIBC_SRCS += lib/c/wchar/uchar.c
 
 # locale.h, langinfo.h
 LIBC_SRCS += lib/c/locale/locale.c
 LIBC_SRCS += lib/c/locale/langinfo.c
+LIBC_SRCS += lib/c/locale/gettext.c
+LIBC_SRCS += lib/c/locale/iconv.c
 
 # internal
 LIBC_SRCS += lib/c/internal/lock.c
@@ -95,3 +111,5 @@ LIBC_SRCS += lib/c/internal/lock.c
 LIBC_SRCS += lib/c/errno/errno.c
 LIBC_SRCS += lib/c/setjmp/riscv64/setjmp.S
 LIBC_SRCS += lib/c/setjmp/siglongjmp.c
+LIBC_SRCS += lib/c/setjmp/riscv64/ucontext.S
+LIBC_SRCS += lib/c/setjmp/ucontext.c

@@ -31,6 +31,9 @@ typedef unsigned long __attribute__((__may_alias__)) qsoe_word_t;
 /* Write msg to file descriptor 2 and abort() (no stdio, no malloc). */
 __attribute__((noreturn)) void __qsoe_fatal(const char *msg);
 
+/* Records the program's name from argv[0] (stdlib/progname.c; called by start-up). */
+void __qsoe_set_progname(char *argv0);
+
 /* Smallest and largest of two values (arguments evaluated twice). */
 #define QSOE_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define QSOE_MAX(a, b) ((a) > (b) ? (a) : (b))

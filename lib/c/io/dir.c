@@ -172,6 +172,12 @@ int alphasort(const struct dirent **a, const struct dirent **b)
 	return strcoll((*a)->d_name, (*b)->d_name);
 }
 
+/* scandir order by strverscmp (GNU). */
+int versionsort(const struct dirent **a, const struct dirent **b)
+{
+	return strverscmp((*a)->d_name, (*b)->d_name);
+}
+
 /*
  * scandir: the entries of path accepted by sel (all if NULL), copied into a
  * malloc'd array sorted with cmp (unsorted if NULL). Returns their number.

@@ -136,6 +136,20 @@ int tcsetsize(int fd, int rows, int cols)
 	return tdev(fd, DCMD_CHR_SETSIZE, &w, sizeof(w));
 }
 
+/* POSIX-2024: the terminal's window size into *w; 0 or -1 with errno (ENOTTY...). */
+int tcgetwinsize(int fd, struct winsize *w)
+{
+	return tdev(fd, DCMD_CHR_GETSIZE, w, sizeof(*w)) < 0 ? -1 : 0;
+}
+
+/* POSIX-2024: sets the terminal's window size (the foreground group gets SIGWINCH). */
+int tcsetwinsize(int fd, const struct winsize *w)
+{
+	struct winsize c = *w;
+
+	return tdev(fd, DCMD_CHR_SETSIZE, &c, sizeof(c)) < 0 ? -1 : 0;
+}
+
 speed_t cfgetispeed(const struct termios *t)
 {
 	return t->c_ispeed;

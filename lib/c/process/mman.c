@@ -8,6 +8,7 @@
  * with the address the server mapped into the caller. Shared memory
  * objects are files under /dev/shmem (served by taskman).
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -134,6 +135,17 @@ int posix_madvise(void *addr, size_t len, int advice)
 	(void)len;
 	if (!ALIGNED(addr) || advice < POSIX_MADV_NORMAL || advice > POSIX_MADV_DONTNEED)
 		return EINVAL;
+	return 0;
+}
+
+/* madvise: as posix_madvise (nothing is paged, so advice changes nothing); 0 or -1 with errno. */
+int madvise(void *addr, size_t len, int advice)
+{
+	int e = posix_madvise(addr, len, advice);
+	if (e) {
+		errno = e;
+		return -1;
+	}
 	return 0;
 }
 

@@ -49,9 +49,15 @@ pid_t setpgrp(void)
 	return setpgid(0, 0) < 0 ? -1 : getpgrp();
 }
 
+/* TM_SETSID is the bare header (taskman checks the exact size: EMSGSIZE otherwise). */
 pid_t setsid(void)
 {
-	return (pid_t)pg_req(TM_SETSID, 0, 0);
+	struct tm_hdr m;
+
+	memset(&m, 0, sizeof(m));
+	m.type = TM_SETSID;
+	m.size = sizeof(m);
+	return (pid_t)__qsoe_ret(__qsoe_tm(&m, sizeof(m), NULL, 0));
 }
 
 pid_t getsid(pid_t pid)

@@ -6,15 +6,17 @@
 #include <sys/iofunc.h>
 
 #include <errno.h>
+#include "rm_priv.h"
 
 /*
- * Default unblock: the library leaves the client waiting for the reply its
- * request gets anyway. A resource manager that keeps requests pending
+ * Default unblock: a waiting record lock request (F_SETLKW, iofunc_lock.c)
+ * ends with EINTR; anything else is left waiting for the reply its request
+ * gets anyway. A resource manager that keeps other requests pending
  * (NOREPLY) must have its own unblock handler that replies EINTR.
  */
 int iofunc_unblock_default(resmgr_context_t *ctp, io_pulse_t *msg, iofunc_ocb_t *ocb)
 {
-	return _RESMGR_DEFAULT;
+	return __iofunc_lock_unblock(ctp->rcvid) ? EINTR : _RESMGR_DEFAULT;
 }
 
 /* Default lock_ocb: locks the OCB's attribute for the duration of a handler. */
@@ -27,12 +29,6 @@ int iofunc_lock_ocb_default(resmgr_context_t *ctp, void *reserved, iofunc_ocb_t 
 int iofunc_unlock_ocb_default(resmgr_context_t *ctp, void *reserved, iofunc_ocb_t *ocb)
 {
 	return ocb->attr != NULL ? iofunc_attr_unlock(ocb->attr) : EOK;
-}
-
-/* Default record locking: not provided by the iofunc layer (ENOSYS). */
-int iofunc_lock_default(resmgr_context_t *ctp, io_lock_t *msg, iofunc_ocb_t *ocb)
-{
-	return ENOSYS;
 }
 
 /* Default mmap: resources of the iofunc layer cannot be mapped (ENOSYS). */

@@ -6,6 +6,7 @@
 #include <sys/iofunc.h>
 
 #include <errno.h>
+#include "rm_priv.h"
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,9 +196,14 @@ int iofunc_close_ocb_default(resmgr_context_t *ctp, void *reserved, iofunc_ocb_t
 	return EOK;
 }
 
-/* Default close of one connection (the OCB may have others): nothing to undo. */
+/*
+ * Default close of one connection (the OCB may have others): the closing
+ * process's record locks on the file go (POSIX: any close releases them).
+ */
 int iofunc_close_dup_default(resmgr_context_t *ctp, io_close_t *msg, iofunc_ocb_t *ocb)
 {
+	if (ocb != NULL && ocb->attr != NULL)
+		__iofunc_lock_release(ocb->attr, ctp->info.pid);
 	return EOK;
 }
 

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <unistd.h>
+#include "rm_priv.h"
 
 /* True if the read or write of this OCB should not block (message flags win). */
 static int nonblocking(uint32_t xtype, const iofunc_ocb_t *ocb)
@@ -98,19 +99,8 @@ int iofunc_lseek(resmgr_context_t *ctp, io_lseek_t *msg, iofunc_ocb_t *ocb, iofu
 
 	if (S_ISFIFO(attr->mode))
 		return ESPIPE;
-	switch (msg->i.whence) {
-	case SEEK_SET:
-		base = 0;
-		break;
-	case SEEK_CUR:
-		base = ocb->offset;
-		break;
-	case SEEK_END:
-		base = attr->nbytes;
-		break;
-	default:
+	if (__iofunc_whence_base(msg->i.whence, ocb, attr, &base) != 0)
 		return EINVAL;
-	}
 	int64_t off = msg->i.offset;
 	int64_t max = INT64_MAX;
 	if (attr->mount != NULL && (attr->mount->flags & IOFUNC_MOUNT_32BIT))

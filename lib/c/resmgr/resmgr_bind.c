@@ -172,6 +172,7 @@ void __rm_scoid_gone(resmgr_context_t *ctp, int scoid)
 		ctp->info.coid = coid;
 		__rm_ocb_put(ctp, o, 1);
 	}
+	__iofunc_lock_scoid_gone(scoid); /* its record locks, wherever they are */
 	ConnectDetach(scoid | (int)_NTO_CONNECTION_SCOID);
 }
 

@@ -15,7 +15,9 @@
 #include <sys/iofunc.h>
 #include <sys/dispatch.h>
 #include <stddef.h>
+#include <errno.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #define RM_MSG_MIN       2048u  /* smallest receive buffer of a context */
 #define RM_NPARTS_MIN    4u     /* smallest reply iov of a context */
@@ -123,6 +125,34 @@ struct rm_ocb *__rm_bind_remove(dispatch_t *d, int scoid, int coid);
 struct rm_ocb *__rm_ocb_get(dispatch_t *d, int scoid, int coid);
 void __rm_ocb_put(resmgr_context_t *ctp, struct rm_ocb *o, int drop_ref);
 void __rm_scoid_gone(resmgr_context_t *ctp, int scoid);
+
+/* Record locks (iofunc_lock.c): release on close, on disconnect, on unblock. */
+void __iofunc_lock_release(const iofunc_attr_t *attr, pid_t pid);
+void __iofunc_lock_scoid_gone(int scoid);
+int __iofunc_lock_unblock(rcvid_t rcvid);
+
+/*
+ * The offset whence (SEEK_SET, SEEK_CUR, SEEK_END) counts from for ocb, an
+ * open file of attr (lseek and record locks). Returns 0, or EINVAL for an
+ * unknown whence.
+ */
+static inline int __iofunc_whence_base(int whence, const iofunc_ocb_t *ocb,
+                                       const iofunc_attr_t *attr, int64_t *base)
+{
+	switch (whence) {
+	case SEEK_SET:
+		*base = 0;
+		return 0;
+	case SEEK_CUR:
+		*base = ocb->offset;
+		return 0;
+	case SEEK_END:
+		*base = (int64_t)attr->nbytes;
+		return 0;
+	default:
+		return EINVAL;
+	}
+}
 size_t __rm_ocb_path(resmgr_context_t *ctp, char *buf, size_t n);
 
 /* resmgr_handler.c */

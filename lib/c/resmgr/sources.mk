@@ -19,3 +19,4 @@ LIBC_SRCS += lib/c/resmgr/iofunc_stat.c
 LIBC_SRCS += lib/c/resmgr/iofunc_devctl.c
 LIBC_SRCS += lib/c/resmgr/iofunc_notify.c
 LIBC_SRCS += lib/c/resmgr/iofunc_misc.c
+LIBC_SRCS += lib/c/resmgr/iofunc_lock.c

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <unistd.h>
+#include "libc.h"
 #include "qsoe_os.h"
 
 extern char **environ;
@@ -79,6 +80,8 @@ __attribute__((noreturn)) void __libc_start_main(long *block, int (*main)(int, c
 	while (*e)
 		e++;
 	environ = envp;
+	if (argc > 0)
+		__qsoe_set_progname(argv[0]);
 	__qsoe_auxv = (const unsigned long *)(e + 1);
 	__qsoe_proc.pid = __tls()->__pid;
 	__qsoe_proc.cred.ruid = __qsoe_proc.cred.euid = __qsoe_proc.cred.suid = 0;

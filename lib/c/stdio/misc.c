@@ -5,7 +5,9 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include "libc.h"
 #include "stdio_impl.h"
@@ -61,15 +63,35 @@ int remove(const char *path)
 	return -1;
 }
 
-/* An anonymous temporary file in P_tmpdir ("w+"), removed when closed. */
+/*
+ * An anonymous temporary file ("w+"), removed when closed: a file in
+ * TMPDIR or P_tmpdir, unlinked at once; where neither can hold files (no
+ * writable /tmp), an anonymous shared memory object, which reads, writes
+ * and seeks like a file and vanishes with its last descriptor.
+ */
 FILE *tmpfile(void)
 {
-	char name[] = P_tmpdir "/tmpf.XXXXXX";
-	int fd = mkostemp(name, O_CLOEXEC);
+	const char *dirs[2] = {getenv("TMPDIR"), P_tmpdir};
+	int fd = -1;
 
-	if (fd < 0)
-		return NULL;
-	unlink(name);
+	for (int i = 0; i < 2 && fd < 0; i++) {
+		if (!dirs[i] || !*dirs[i] || strlen(dirs[i]) > PATH_MAX - 16)
+			continue;
+		char name[PATH_MAX];
+		strcpy(name, dirs[i]);
+		strcat(name, "/tmpf.XXXXXX");
+		fd = mkostemp(name, O_CLOEXEC);
+		if (fd >= 0)
+			unlink(name);
+	}
+	if (fd < 0) {
+		int e = errno;
+		fd = shm_open(SHM_ANON, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			errno = e; /* the reason the directory failed */
+			return NULL;
+		}
+	}
 	FILE *f = fdopen(fd, "w+");
 	if (!f)
 		close(fd);

@@ -46,3 +46,11 @@ void explicit_bzero(void *s, size_t n)
 	memset(s, 0, n);
 	__asm__ __volatile__("" : : "r"(s) : "memory");
 }
+
+/* C23: memset whose stores the compiler may not remove (for secrets); returns s. */
+void *memset_explicit(void *s, int c, size_t n)
+{
+	memset(s, c, n);
+	__asm__ __volatile__("" : : "r"(s) : "memory");
+	return s;
+}

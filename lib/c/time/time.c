@@ -22,6 +22,14 @@ int timespec_get(struct timespec *ts, int base)
 	return base;
 }
 
+/* C23: the resolution of timespec_get's base into *ts; base, or 0 if unsupported. */
+int timespec_getres(struct timespec *ts, int base)
+{
+	if (base != TIME_UTC || clock_getres(CLOCK_REALTIME, ts) < 0)
+		return 0;
+	return base;
+}
+
 /* t1 - t0 in seconds, exact even when the difference does not fit time_t. */
 double difftime(time_t t1, time_t t0)
 {

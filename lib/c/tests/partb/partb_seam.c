@@ -1,7 +1,7 @@
 /*
  * partb_seam.c - the OS functions part B of libc calls that the shared seam
  * double (../seam/seam.c) does not provide, implemented over glibc for the
- * host tests: clock_gettime, the directory stream functions (translating
+ * host tests: clock_gettime, clock_getres, the directory stream functions (translating
  * Linux's struct dirent to QNX's), and a recording double of the internal
  * __syslog_write() that the real libc implements over slogger.
  */
@@ -22,6 +22,16 @@ int *q___get_errno_ptr(void);
 int q_clock_gettime(int id, struct timespec *ts)
 {
 	if (clock_gettime(id == 2 ? CLOCK_MONOTONIC : CLOCK_REALTIME, ts) < 0) {
+		*q___get_errno_ptr() = seam_qnx_errno(errno);
+		return -1;
+	}
+	return 0;
+}
+
+/* clock_getres (timespec_getres): QNX CLOCK_MONOTONIC is 2, anything else realtime. */
+int q_clock_getres(int id, struct timespec *ts)
+{
+	if (clock_getres(id == 2 ? CLOCK_MONOTONIC : CLOCK_REALTIME, ts) < 0) {
 		*q___get_errno_ptr() = seam_qnx_errno(errno);
 		return -1;
 	}

@@ -30,6 +30,7 @@ char *q_asctime_r(const struct tm *, char *);
 char *q_ctime_r(const time_t *, char *);
 double q_difftime(time_t, time_t);
 time_t q_time(time_t *);
+int q_timespec_getres(struct timespec *, int);
 int q_setenv(const char *, const char *, int);
 int q_unsetenv(const char *);
 
@@ -492,6 +493,12 @@ static void test_misc(void)
 	CHECK(q_difftime(big, small) == 0x1p64, "difftime of the extremes");
 	time_t now = time(NULL), q = q_time(NULL), r;
 	CHECK(q >= now && q <= now + 2 && q_time(&r) == r, "time()");
+	struct timespec res, gres;
+	clock_getres(CLOCK_REALTIME, &gres);
+	CHECK(q_timespec_getres(&res, 1 /* TIME_UTC */) == 1 && res.tv_sec == gres.tv_sec &&
+	              res.tv_nsec == gres.tv_nsec,
+	      "timespec_getres(TIME_UTC) is the realtime clock's resolution");
+	CHECK(q_timespec_getres(&res, 2) == 0, "timespec_getres of an unknown base: 0");
 }
 
 int main(void)

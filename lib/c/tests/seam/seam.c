@@ -248,6 +248,22 @@ int q_open(const char *path, int flags, ...)
 	return fd < 0 ? fail() : fd;
 }
 
+/* Anonymous shared memory objects made through q_shm_open (tmpfile's fallback). */
+int seam_shm_anon_calls;
+
+/* shm_open: only SHM_ANON ((const char *)-1) is modelled, as an unlinked memfd. */
+int q_shm_open(const char *name, int flags, unsigned mode)
+{
+	(void)mode;
+	if (name != (const char *)-1) {
+		q_errno_value = 89; /* ENOSYS */
+		return -1;
+	}
+	seam_shm_anon_calls++;
+	int fd = memfd_create("seam-shm", (flags & 020000) ? MFD_CLOEXEC : 0);
+	return fd < 0 ? fail() : fd;
+}
+
 int q_close(int fd)
 {
 	return close(fd) ? fail() : 0;
@@ -467,6 +483,18 @@ void q__exit(int status)
 
 void q__Exit(int status)
 {
+	_exit(status);
+}
+
+/* exit() of the OS half: the atexit handlers and stdio of qlibc when they are linked in. */
+void q___libc_run_atexit(void) __attribute__((weak));
+void q___libc_stdio_exit(void) __attribute__((weak));
+void q_exit(int status)
+{
+	if (q___libc_run_atexit)
+		q___libc_run_atexit();
+	if (q___libc_stdio_exit)
+		q___libc_stdio_exit();
 	_exit(status);
 }
 
