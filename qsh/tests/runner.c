@@ -1,7 +1,7 @@
 /*
  * runner.c - the qsh conformance corpus runner.
  *
- *   qsh-corpus [-s shell] [-t seconds] [-c] [-v] [-q] path...
+ *   qsh-corpus [-s shell] [-t seconds] [-x skipfile] [-c] [-v] [-q] path...
  *
  * Each path is a case directory (every *.sh in it, sorted; subdirectories
  * are case directories too) or a single case script. A case NAME.sh comes
@@ -13,6 +13,12 @@
  * killed (its process group) after the timeout. Output and status must
  * match byte for byte. Exit status: 0 if every case passed, 1 otherwise,
  * 2 on usage errors. Portable POSIX C so it can run inside QSOE too.
+ *
+ * With -x, the cases listed in skipfile are not run but counted as
+ * skipped: one case a line, as AREA/NAME.sh (the case's directory name
+ * and file name), then white space and the reason; '#' starts a comment
+ * line. A listed case that does not exist is an error (status 2), so the
+ * list cannot go stale silently.
  *
  * With -c (crash mode, for the fuzz regression corpus) expected files are
  * not used: a case fails only if the shell dies of a signal, times out,
@@ -35,7 +41,14 @@
 static const char *shell = "qsh";
 static int timeout_s = 20;
 static int verbose, quiet, crashmode;
-static int passed, failed;
+static int passed, failed, skipped;
+static volatile sig_atomic_t alarmed;
+
+/* The skip list (-x): "AREA/NAME.sh" keys, and whether each was met. */
+static char **skip_keys;
+static int *skip_seen;
+static size_t nskip;
+static int stale; /* the skip list names a case that is not there */
 
 /* Read a whole file (malloc, *n bytes); NULL if it does not exist. */
 static char *slurp(const char *path, size_t *n)
@@ -142,9 +155,91 @@ static char *path_join(const char *a, const char *b)
 	return p;
 }
 
+/* SIGALRM: the case's time is up (waitpid is interrupted). */
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarmed = 1;
+}
+
+/*
+ * Reads the skip list at path (see the top of the file). Returns 0, or -1
+ * after printing why.
+ */
+static int load_skips(const char *path)
+{
+	size_t n;
+	char *b = slurp(path, &n);
+	if (!b) {
+		fprintf(stderr, "qsh-corpus: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && b[e] != '\n')
+			e++;
+		size_t k = i;
+		while (k < e && (b[k] == ' ' || b[k] == '\t'))
+			k++;
+		if (k < e && b[k] != '#') {
+			size_t w = k;
+			while (w < e && b[w] != ' ' && b[w] != '\t')
+				w++;
+			skip_keys = realloc(skip_keys, (nskip + 1) * sizeof *skip_keys);
+			skip_seen = realloc(skip_seen, (nskip + 1) * sizeof *skip_seen);
+			skip_keys[nskip] = strndup(b + k, w - k);
+			skip_seen[nskip++] = 0;
+		}
+		i = e + 1;
+	}
+	free(b);
+	return 0;
+}
+
+/* Is case name of directory dir in the skip list? Marks it as met. */
+static int is_skipped(const char *dir, const char *name)
+{
+	const char *area = strrchr(dir, '/');
+	area = area ? area + 1 : dir;
+	size_t al = strlen(area);
+	for (size_t i = 0; i < nskip; i++) {
+		const char *k = skip_keys[i];
+		if (!strncmp(k, area, al) && k[al] == '/' && !strcmp(k + al + 1, name)) {
+			skip_seen[i] = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* After case directory dir ran: complains of listed cases of its area that were not met. */
+static void check_stale(const char *dir)
+{
+	const char *area = strrchr(dir, '/');
+	area = area ? area + 1 : dir;
+	size_t al = strlen(area);
+	for (size_t i = 0; i < nskip; i++) {
+		if (!skip_seen[i] && !strncmp(skip_keys[i], area, al) && skip_keys[i][al] == '/') {
+			printf("qsh-corpus: the skip list names %s, which is not a case\n",
+			       skip_keys[i]);
+			skip_seen[i] = 1;
+			stale = 1;
+		}
+	}
+}
+
+/* Milliseconds of the monotonic clock. */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* Run one case; returns 1 if it passed. */
 static int run_case(const char *dir, const char *name)
 {
+	long long t0 = now_ms();
 	char base[4096];
 	snprintf(base, sizeof base, "%.*s", (int)(strlen(name) - 3), name);
 	char tmpl[] = "/tmp/qshcorpusXXXXXX";
@@ -199,26 +294,25 @@ static int run_case(const char *dir, const char *name)
 		printf("FAIL %s/%s: cannot run %s: %s\n", dir, name, shell, strerror(r));
 		goto out;
 	}
+	/* wait for the shell; SIGALRM (no SA_RESTART) interrupts the wait at the timeout */
 	int st = 0, timed_out = 0;
-	struct timespec start, now;
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	alarmed = 0;
+	alarm((unsigned)timeout_s);
 	for (;;) {
-		pid_t w = waitpid(pid, &st, WNOHANG);
+		pid_t w = waitpid(pid, &st, 0);
 		if (w == pid)
 			break;
 		if (w < 0 && errno != EINTR)
 			break;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (now.tv_sec - start.tv_sec >= timeout_s) {
+		if (alarmed) {
 			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			waitpid(pid, &st, 0);
 			timed_out = 1;
 			break;
 		}
-		struct timespec d = {0, 2000000};
-		nanosleep(&d, NULL);
 	}
+	alarm(0);
 	kill(-pid, SIGKILL); /* leftovers of the case */
 	int status = WIFEXITED(st) ? WEXITSTATUS(st) : WIFSIGNALED(st) ? 128 + WTERMSIG(st) : -1;
 	size_t eo, ee, go, ge, es;
@@ -262,7 +356,7 @@ static int run_case(const char *dir, const char *name)
 			if (ee != ge || memcmp(xe, ge_b, ee))
 				show_diff("stderr", xe, ee, ge_b, ge);
 		} else if (verbose) {
-			printf("PASS %s/%s\n", dir, name);
+			printf("PASS %s/%s (%lld ms)\n", dir, name, now_ms() - t0);
 		}
 	}
 	free(xo);
@@ -336,11 +430,18 @@ static void run_path(const char *path)
 	closedir(d);
 	qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n; i++) {
-		int ok = run_case(path, names[i]);
-		ok ? passed++ : failed++;
+		if (is_skipped(path, names[i])) {
+			skipped++;
+			if (verbose)
+				printf("SKIP %s/%s\n", path, names[i]);
+		} else {
+			int ok = run_case(path, names[i]);
+			ok ? passed++ : failed++;
+		}
 		free(names[i]);
 	}
 	free(names);
+	check_stale(path);
 	/* a directory of case directories: run each, in name order */
 	qsort(subdirs, nsub, sizeof *subdirs, cmp_names);
 	for (size_t i = 0; i < nsub; i++) {
@@ -358,21 +459,26 @@ int main(int argc, char **argv)
 			shell = argv[++i];
 		else if (!strcmp(argv[i], "-t") && i + 1 < argc)
 			timeout_s = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "-v"))
+		else if (!strcmp(argv[i], "-x") && i + 1 < argc) {
+			if (load_skips(argv[++i]) < 0)
+				return 2;
+		} else if (!strcmp(argv[i], "-v"))
 			verbose = 1;
 		else if (!strcmp(argv[i], "-q"))
 			quiet = 1;
 		else if (!strcmp(argv[i], "-c"))
 			crashmode = 1;
 		else {
-			fprintf(stderr, "usage: qsh-corpus [-s shell] [-t seconds] [-c] [-v] [-q] "
-			                "path...\n");
+			fprintf(stderr,
+			        "usage: qsh-corpus [-s shell] [-t seconds] [-x skipfile] [-c] [-v] "
+			        "[-q] path...\n");
 			return 2;
 		}
 	}
 	if (i >= argc) {
 		fprintf(stderr,
-		        "usage: qsh-corpus [-s shell] [-t seconds] [-c] [-v] [-q] path...\n");
+		        "usage: qsh-corpus [-s shell] [-t seconds] [-x skipfile] [-c] [-v] [-q] "
+		        "path...\n");
 		return 2;
 	}
 	/* cases run in their own directory: make a relative shell path absolute */
@@ -384,9 +490,18 @@ int main(int argc, char **argv)
 		}
 	}
 	signal(SIGPIPE, SIG_IGN);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
 	for (; i < argc; i++)
 		run_path(argv[i]);
-	if (!quiet || failed)
-		printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	if (!quiet || failed) {
+		if (nskip)
+			printf("%d passed, %d failed, %d skipped\n", passed, failed, skipped);
+		else
+			printf("%d passed, %d failed\n", passed, failed);
+	}
+	return failed ? 1 : stale ? 2 : 0;
 }

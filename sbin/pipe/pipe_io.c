@@ -255,7 +255,12 @@ static int pipe_write(resmgr_context_t *ctp, io_write_t *msg, struct pipe_ocb *p
 	}
 	if (nonblock)
 		return EAGAIN;
-	return wait_for(&p->writers, ctp, po, n, done, atomic);
+	r = wait_for(&p->writers, ctp, po, n, done, atomic);
+	/* the pump above may have emptied the ring into a waiting reader, which
+	 * then waits again: the queued rest of this write must move now */
+	if (r == _RESMGR_NOREPLY)
+		pump(p);
+	return r;
 }
 
 static int pipe_close_ocb(resmgr_context_t *ctp, void *reserved, struct pipe_ocb *po);

@@ -1,5 +1,5 @@
 cd /
 pwd
-cd /usr
+cd /dev
 echo $PWD $OLDPWD
 cd -

@@ -1,3 +1,3 @@
-cd /usr
+cd /dev
 x=$(cd /; pwd)
 echo "$x $(pwd)"

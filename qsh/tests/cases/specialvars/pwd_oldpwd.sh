@@ -1,3 +1,3 @@
 cd /
-cd /usr
+cd /dev
 echo $PWD $OLDPWD

@@ -1,3 +1,3 @@
 cd /
-(cd /usr; pwd)
+(cd /dev; pwd)
 pwd
