@@ -58,6 +58,7 @@ include $(TOP)/tests/taskman/build.mk
 -include $(TOP)/bin/build.mk
 -include $(TOP)/qsh/build.mk
 -include $(TOP)/tests/suite/build.mk
+-include $(TOP)/bench/build.mk
 include $(TOP)/mk/bootarchive.mk
 
 all: $(ALL)

@@ -2,12 +2,14 @@
 # every kernel), and the malformed programs its "badinput" group tries to
 # start. A new group is one more tests/suite/g_NAME.c (SUITE_GROUP in
 # suite.h); nothing here needs to change.
-SUITE_SRCS := tests/suite/main.c tests/suite/child.c \
+SUITE_SRCS := tests/suite/main.c tests/suite/child.c tests/lib/standalone.c \
 	$(patsubst $(TOP)/%,%,$(sort $(wildcard $(TOP)/tests/suite/g_*.c)))
 # SUITE_GROUPS='"wait","time"' builds a suite that runs only those groups
 # when started without arguments (for debugging through taskman's run=).
-$(call user_program,$(T)/boot/bin/suite,$(SUITE_SRCS),-I$(TOP)/tests/suite \
-	$(if $(SUITE_GROUPS),-DSUITE_GROUPS='$(SUITE_GROUPS)'))
+$(call user_program,$(T)/boot/bin/suite,$(SUITE_SRCS),-I$(TOP)/tests/suite -I$(TOP)/tests/lib \
+	$(if $(SUITE_GROUPS),-DSUITE_GROUPS='$(SUITE_GROUPS)'),-lm)
+# The libc_math group links libm.so.
+$(T)/boot/bin/suite: $(USER_LIB)/libm.so
 
 # ENOEXEC material: text that is no program, an ELF file for another
 # machine, and the first 300 bytes of a real program.

@@ -11,6 +11,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include "standalone.h"
 #include "suite.h"
 
 extern const struct suite_group __start_suite_groups[], __stop_suite_groups[];
@@ -105,82 +106,18 @@ unsigned long long suite_now_ns(void)
 }
 
 /* Services the groups use, started by the suite when nobody runs them. */
-static const struct {
-	const char *path, *program;
-} services[] = {
-        {"/dev/ser1", "/sbin/devc-ser8250"},
-        {"/dev/pipe", "/sbin/pipe"},
-        {"/dev/slog", "/sbin/slogger"},
+static char *const ser_argv[] = {"/sbin/devc-ser8250", NULL};
+static char *const pipe_argv[] = {"/sbin/pipe", NULL};
+static char *const slog_argv[] = {"/sbin/slogger", NULL};
+static char *const fsram_argv[] = {"/sbin/fs-ram", NULL}; /* files for the libc groups */
+static const struct sa_service services[] = {
+        {"/dev/ser1", ser_argv},
+        {"/dev/pipe", pipe_argv},
+        {"/dev/slog", slog_argv},
+        {"/tmp", fsram_argv},
 };
 #define NSERVICES (sizeof(services) / sizeof(services[0]))
 static pid_t started[NSERVICES]; /* the ones the suite started */
-
-/* Opens the console as descriptors 0-2 (those not open). */
-static int open_console(void)
-{
-	static const char *const names[] = {"/dev/console", "/dev/ser1"};
-
-	for (int i = 0; i < 2; i++) {
-		int fd = open(names[i], O_RDWR);
-		if (fd < 0)
-			continue;
-		for (int std = 0; std < 3; std++)
-			if (fcntl(std, F_GETFD) < 0)
-				dup2(fd, std);
-		if (fd > 2)
-			close(fd);
-		return 0;
-	}
-	return -1;
-}
-
-/*
- * Started by taskman's run= the suite has no standard descriptors and no
- * services: it starts the console driver, the pipe manager and the system
- * logger whose paths are missing (each is ready when posix_spawn returns:
- * POSIX_SPAWN_HOLD and procmgr_daemon), writes to the console, and stops
- * them at the end, so "run=/bin/suite halt" can power off. Returns the
- * number of services started, or -1 if there is no console.
- */
-static int setup(void)
-{
-	int n = 0;
-
-	if (fcntl(1, F_GETFD) >= 0)
-		return 0; /* started by a shell or init: use what is there */
-	for (size_t i = 0; i < NSERVICES; i++) {
-		if (access(services[i].path, F_OK) == 0)
-			continue;
-		posix_spawnattr_t at;
-		posix_spawnattr_init(&at);
-		posix_spawnattr_setflags(&at, POSIX_SPAWN_HOLD);
-		const char *name = strrchr(services[i].program, '/') + 1;
-		if (posix_spawn(&started[i], services[i].program, NULL, &at,
-		                (char *const[]){(char *)name, NULL}, environ) == 0)
-			n++;
-		else
-			started[i] = 0;
-		posix_spawnattr_destroy(&at);
-	}
-	for (int tries = 0; tries < 500; tries++) {
-		if (open_console() == 0)
-			return n;
-		usleep(10000);
-	}
-	return -1;
-}
-
-/* Stops the services the suite started (the console last, once drained). */
-static void teardown(void)
-{
-	fflush(stdout);
-	tcdrain(1);
-	for (size_t i = NSERVICES; i-- > 0;)
-		if (started[i] > 0) {
-			kill(started[i], SIGTERM);
-			waitpid(started[i], NULL, 0);
-		}
-}
 
 /* Waits for pid without a time bound (the whole run of the groups). */
 static int suite_wait_forever(pid_t pid)
@@ -204,7 +141,9 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--child") == 0)
 		return suite_child_main(argc - 2, argv + 2);
-	int services_started = setup();
+	/* Started by taskman's run= the suite starts the services it needs and
+	 * stops them at the end, so "run=/bin/suite halt" can power off. */
+	int services_started = sa_setup(services, NSERVICES, started);
 	if (services_started < 0)
 		return 3; /* nowhere to report (taskman says "exited with status 3") */
 	if (services_started > 0) {
@@ -214,7 +153,7 @@ int main(int argc, char **argv)
 		int st = -1;
 		if (posix_spawn(&pid, SUITE_SELF, NULL, NULL, argv, environ) == 0)
 			st = suite_wait_forever(pid);
-		teardown();
+		sa_teardown(NSERVICES, started);
 		return st >= 0 && WIFEXITED(st) ? WEXITSTATUS(st) : 2;
 	}
 	size_t n = (size_t)(__stop_suite_groups - __start_suite_groups);
