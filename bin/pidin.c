@@ -83,8 +83,9 @@ static void threads(const struct qu_proc *ps, size_t n)
 				snprintf(blocked, sizeof(blocked), "%ld", (long)t->blocked_pid);
 			else if (t->blocked_chid && !strcmp(t->state, "RECEIVE"))
 				snprintf(blocked, sizeof(blocked), "%d", t->blocked_chid);
-			printf("%8ld %3d %-18s %4s %-11s %s\n", (long)p->pid, t->tid, p->name, prio,
-			       t->state, blocked);
+			/* as QNX's pidin: a named thread shows its own name */
+			printf("%8ld %3d %-18s %4s %-11s %s\n", (long)p->pid, t->tid,
+			       t->name[0] ? t->name : p->name, prio, t->state, blocked);
 		}
 	}
 }

@@ -90,7 +90,12 @@ static void word(const char **s, char *buf, size_t n)
 	*s = p;
 }
 
-/* Parses "thread <tid>: STATE prio P cpu C [policy X] [time N] [pid P] [chid C]". */
+static void unescape(char *s);
+
+/*
+ * Parses "thread <tid>: STATE prio P cpu C [policy X] [time N] [pid P]
+ * [chid C] [name N]" (the name with \ooo escapes).
+ */
 static int thread_line(const char *s, struct qu_thread *t)
 {
 	long long v;
@@ -111,6 +116,17 @@ static int thread_line(const char *s, struct qu_thread *t)
 			return 0;
 		if (!strcmp(key, "policy")) {
 			word(&s, t->policy, sizeof(t->policy));
+			continue;
+		}
+		if (!strcmp(key, "name")) {
+			char esc[4 * sizeof(t->name)];
+			word(&s, esc, sizeof(esc));
+			unescape(esc);
+			size_t n = strlen(esc); /* cut to fit, as taskman does */
+			if (n >= sizeof(t->name))
+				n = sizeof(t->name) - 1;
+			memcpy(t->name, esc, n);
+			t->name[n] = '\0';
 			continue;
 		}
 		if (num(&s, &v) < 0)

@@ -22,6 +22,7 @@ struct qu_thread {
 	uint64_t time_ns;
 	pid_t blocked_pid; /* SEND/REPLY: the server; else 0 */
 	int blocked_chid;  /* SEND/REPLY/RECEIVE: the channel; else 0 */
+	char name[32];     /* the thread's name (pthread_setname_np); "" if none */
 };
 
 struct qu_proc {

@@ -24,11 +24,11 @@ import tempfile
 FAILS = []
 
 # pid -> (name, ppid, pgid, sid, tty, uid, gid, state, threads)
-# a thread: (tid, STATE, prio, policy, blocked pid, chid)
+# a thread: (tid, STATE, prio, policy, blocked pid, chid[, thread name])
 UID_OTHER = 65534  # nobody
 PROCS = {
     1: ("taskman", 0, 1, 1, "-", 0, 0, "running",
-        [(1, "RECEIVE", 10, "rr", 0, 1), (2, "RUNNING", 10, "rr", 0, 0)]),
+        [(1, "RECEIVE", 10, "rr", 0, 1), (2, "RUNNING", 10, "rr", 0, 0, "pool-2")]),
     2: ("init", 1, 2, 2, "-", 0, 0, "running",
         [(1, "REPLY", 10, "rr", 1, 1), (2, "SIGWAITINFO", 10, "rr", 0, 0)]),
     4: ("devc-ser8250", 2, 2, 2, "-", 0, 0, "running", [(1, "RECEIVE", 21, "fifo", 0, 1)]),
@@ -41,7 +41,7 @@ PROCS = {
          [(1, "STOPPED", 10, "rr", 0, 0)]),
     12: ("sleep", 10, 12, 7, "/dev/console", UID_OTHER, UID_OTHER, "zombie", []),
     13: ("worker", 2, 13, 13, "-", UID_OTHER, UID_OTHER, "running",
-         [(1, "READY", 10, "other", 0, 0), (2, "MUTEX", 10, "other", 0, 0)]),
+         [(1, "READY", 10, "other", 0, 0), (2, "MUTEX", 10, "other", 0, 0, "disk\\io")]),
 }
 SELF = 10
 
@@ -64,12 +64,15 @@ def write_proc(root):
                  f"gid: {gid} {gid} {gid}", f"groups: {gid}", f"state: {state}",
                  f"memory: {pid * 4096}", f"cpu_ns: {pid * 1500000000}",
                  f"threads: {len(threads)}"]
-        for tid, st, prio, pol, bpid, chid in threads:
+        for tid, st, prio, pol, bpid, chid, *tname in threads:
             t = f"thread {tid}: {st} prio {prio} cpu 0 policy {pol} time 0"
             if bpid:
                 t += f" pid {bpid}"
             if chid and st in ("SEND", "REPLY", "RECEIVE"):
                 t += f" chid {chid}"
+            if tname:  # blanks and backslashes as \ooo, as taskman writes them
+                t += " name " + "".join(f"\\{ord(c):03o}" if c in " \t\n\\" else c
+                                        for c in tname[0])
             lines.append(t)
         open(os.path.join(d, "status"), "w").write("\n".join(lines) + "\n")
     open(os.path.join(root, "proc", "mounts"), "w").write(MOUNTS)
@@ -194,8 +197,9 @@ def main():
         name, threads = PROCS[p][0], PROCS[p][8]
         if not threads:
             want.append([str(p), "-", name, "DEAD"])
-        for tid, stt, prio, pol, bpid, chid in threads:
-            w = [str(p), str(tid), name, f"{prio}{pol[0]}", stt]
+        for tid, stt, prio, pol, bpid, chid, *tname in threads:
+            # a named thread shows its own name
+            w = [str(p), str(tid), tname[0] if tname else name, f"{prio}{pol[0]}", stt]
             if stt in ("SEND", "REPLY"):
                 w.append(str(bpid))
             elif stt == "RECEIVE":

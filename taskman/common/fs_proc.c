@@ -180,6 +180,10 @@ static int status_text(pid_t pid, struct text *t)
 			put(t, " pid %d", x->blocked_pid);
 		if (x->blocked_chid)
 			put(t, " chid %d", x->blocked_chid);
+		if (x->name[0]) {
+			put(t, " name ");
+			put_path(t, x->name);
+		}
 		put(t, "\n");
 	}
 	free(th);

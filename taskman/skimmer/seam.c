@@ -234,6 +234,8 @@ int seam_proc_info(pid_t pid, struct seam_proc_info *info, struct seam_thread_in
 		o->blocked_pid = ti[i].blocked_pid;
 		o->blocked_chid = ti[i].blocked_chid;
 		o->cpu_ns = ti[i].cpu_ns;
+		memcpy(o->name, ti[i].name, sizeof(o->name));
+		o->name[sizeof(o->name) - 1] = '\0';
 	}
 	free(ti);
 	return r;

@@ -4,6 +4,9 @@
  * both clocks), read-write locks, barriers, once, keys with destructors,
  * spin locks, cancellation, attributes.
  */
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <sched.h>
@@ -102,6 +105,48 @@ static void *exits_with_cleanup(void *arg)
 	pthread_cleanup_push(cleanup, arg);
 	pthread_exit(arg);
 	pthread_cleanup_pop(0);
+	return NULL;
+}
+
+/* Blocks in read() on an empty pipe (a cancellation point the kernel interrupts). */
+static void *reads_pipe(void *arg)
+{
+	char c;
+
+	read(*(int *)arg, &c, 1);
+	return NULL;
+}
+
+static pthread_mutex_t cw_m = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cw_c = PTHREAD_COND_INITIALIZER;
+static int cw_unlock_result = -1;
+static void cw_cleanup(void *arg)
+{
+	(void)arg;
+	cw_unlock_result = pthread_mutex_unlock(&cw_m); /* 0 only if it held the mutex */
+}
+/* Waits on a condvar nobody signals, with a cleanup handler that unlocks. */
+static void *cond_waits(void *arg)
+{
+	pthread_mutex_lock(&cw_m);
+	pthread_cleanup_push(cw_cleanup, arg);
+	for (;;)
+		pthread_cond_wait(&cw_c, &cw_m);
+	pthread_cleanup_pop(0);
+	return NULL;
+}
+
+/* Disables cancellation, sleeps, then reports it still ran. */
+static void *cancel_disabled(void *arg)
+{
+	int old;
+
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old);
+	usleep(30000);
+	*(int *)arg = 1;
+	pthread_setcancelstate(old, NULL);
+	pthread_testcancel();
+	*(int *)arg = 2; /* not reached */
 	return NULL;
 }
 
@@ -262,6 +307,52 @@ SUITE_GROUP(pthreads)
 	CHECK_EQ(pthread_cancel(t[1]), 0);
 	CHECK_EQ(pthread_join(t[1], &v), 0);
 	CHECK(v == PTHREAD_CANCELED, "a cancelled thread's value is PTHREAD_CANCELED");
+	/* A thread blocked in read() (a message to the pipe manager) is cancelled. */
+	int pfd[2];
+	CHECK_EQ(pipe(pfd), 0);
+	CHECK_EQ(pthread_create(&t[1], NULL, reads_pipe, &pfd[0]), 0);
+	usleep(20000);
+	CHECK_EQ(pthread_cancel(t[1]), 0);
+	CHECK_EQ(pthread_join(t[1], &v), 0);
+	CHECK(v == PTHREAD_CANCELED, "a thread blocked in read() is cancelled");
+	CHECK_EQ(write(pfd[1], "x", 1), 1); /* the pipe still works */
+	char pc = 0;
+	CHECK(read(pfd[0], &pc, 1) == 1 && pc == 'x', "the pipe works after the cancellation");
+	close(pfd[0]);
+	close(pfd[1]);
+	/* ...and one in pthread_cond_wait, holding its mutex again in the cleanup handler. */
+	CHECK_EQ(pthread_create(&t[1], NULL, cond_waits, NULL), 0);
+	usleep(20000);
+	CHECK_EQ(pthread_cancel(t[1]), 0);
+	CHECK_EQ(pthread_join(t[1], &v), 0);
+	CHECK(v == PTHREAD_CANCELED, "a thread in pthread_cond_wait is cancelled");
+	CHECK_EQ(cw_unlock_result, 0);
+	CHECK_EQ(pthread_mutex_trylock(&cw_m), 0);
+	CHECK_EQ(pthread_mutex_unlock(&cw_m), 0);
+	/* Disabled: the request waits until enabled and a cancellation point. */
+	int stage = 0;
+	CHECK_EQ(pthread_create(&t[1], NULL, cancel_disabled, &stage), 0);
+	usleep(5000);
+	CHECK_EQ(pthread_cancel(t[1]), 0);
+	CHECK_EQ(pthread_join(t[1], &v), 0);
+	CHECK(v == PTHREAD_CANCELED && stage == 1, "a disabled cancellation acts once enabled");
+
+	/* Thread names are the kernel's (ThreadCtl _NTO_TCTL_NAME): /proc shows them. */
+	char nm[64];
+	CHECK_EQ(pthread_setname_np(pthread_self(), "suite-main"), 0);
+	CHECK_EQ(pthread_getname_np(pthread_self(), nm, sizeof(nm)), 0);
+	CHECK(strcmp(nm, "suite-main") == 0, "pthread_getname_np gives back the name");
+	CHECK_EQ(pthread_getname_np(pthread_self(), nm, 4), ERANGE);
+	FILE *sf = fopen("/proc/self/status", "r");
+	int seen = 0;
+	char line[256];
+	while (sf && fgets(line, sizeof(line), sf))
+		seen |= strstr(line, " name suite-main") != NULL;
+	if (sf)
+		fclose(sf);
+	CHECK(seen, "/proc/self/status shows the thread's name");
+	CHECK_EQ(pthread_setname_np(pthread_self(), ""), 0);
+
 	CHECK_EQ(pthread_create(&t[2], NULL, exits_with_cleanup, (void *)7), 0);
 	pthread_join(t[2], &v);
 	CHECK_EQ(cleaned, 7);

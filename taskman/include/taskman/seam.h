@@ -98,6 +98,7 @@ struct seam_thread_info {
 	pid_t blocked_pid; /* SEND/REPLY: the server's pid; else 0 */
 	int blocked_chid;  /* SEND/REPLY/RECEIVE: the channel; else 0 */
 	uint64_t cpu_ns;
+	char name[32]; /* ThreadCtl _NTO_TCTL_NAME, cut to 31 bytes; "" if unnamed */
 };
 
 /*
