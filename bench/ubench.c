@@ -27,17 +27,6 @@
 
 extern char **environ;
 
-/* Services the benchmarks use, started when their path is missing. */
-static char *const ser_argv[] = {"/sbin/devc-ser8250", NULL};
-static char *const pipe_argv[] = {"/sbin/pipe", NULL};
-static char *const fsram_argv[] = {"/sbin/fs-ram", "-p", "/tmp", "-s", "64m", NULL};
-static const struct sa_service services[] = {
-        {"/dev/ser1", ser_argv},
-        {"/dev/pipe", pipe_argv},
-        {"/tmp", fsram_argv},
-};
-#define NSERVICES (sizeof(services) / sizeof(services[0]))
-
 static const struct {
 	const char *name;
 	void (*run)(void);
@@ -51,8 +40,8 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	pid_t started[NSERVICES];
-	if (sa_setup(services, NSERVICES, started) < 0)
+	pid_t started[SA_NSERVICES];
+	if (sa_setup(sa_services, SA_NSERVICES, started) < 0)
 		return 3; /* nowhere to report (taskman says "exited with status 3") */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	signal(SIGPIPE, SIG_IGN);

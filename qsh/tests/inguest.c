@@ -40,19 +40,7 @@
 
 extern char **environ;
 
-/* The services the corpus needs, started when their paths are missing. */
-static char *const ser_argv[] = {"/sbin/devc-ser8250", NULL};
-static char *const pipe_argv[] = {"/sbin/pipe", NULL};
-static char *const slog_argv[] = {"/sbin/slogger", NULL};
-static char *const fsram_argv[] = {"/sbin/fs-ram", "-p", "/tmp", "-s", "64m", NULL};
-static const struct sa_service services[] = {
-        {"/dev/ser1", ser_argv},
-        {"/dev/pipe", pipe_argv},
-        {"/dev/slog", slog_argv},
-        {"/tmp", fsram_argv},
-};
-#define NSERVICES (sizeof(services) / sizeof(services[0]))
-static pid_t started[NSERVICES];
+static pid_t started[SA_NSERVICES]; /* the services this program started */
 
 int main(int argc, char **argv)
 {
@@ -68,11 +56,11 @@ int main(int argc, char **argv)
 #endif
 	pid_t run = -1;
 
-	if (sa_setup(services, NSERVICES, started) < 0)
+	if (sa_setup(sa_services, SA_NSERVICES, started) < 0)
 		return 3; /* nowhere to report (taskman says "exited with status 3") */
 	if (access("/tmp", W_OK) != 0) {
 		printf("qsh-corpus-guest: FAIL: /tmp is not writable: %s\n", strerror(errno));
-		sa_teardown(NSERVICES, started);
+		sa_teardown(SA_NSERVICES, started);
 		return 1;
 	}
 	char **rargv = def_argv;
@@ -94,6 +82,6 @@ int main(int argc, char **argv)
 		       WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 	else if (r == 0)
 		printf("qsh-corpus-guest: runner exited with status %d\n", WEXITSTATUS(st));
-	sa_teardown(NSERVICES, started);
+	sa_teardown(SA_NSERVICES, started);
 	return r == 0 && WIFEXITED(st) ? WEXITSTATUS(st) : 1;
 }

@@ -106,6 +106,26 @@ static void put_path(struct text *t, const char *path)
 	}
 }
 
+/*
+ * A read-only regular file OCB (inode ino) that owns t's text. Returns 0
+ * with *ocb set, or -ENOMEM (t's text freed).
+ */
+static int text_ocb(struct text *t, ino_t ino, struct tm_ocb **ocb)
+{
+	struct tm_ocb *b = tm_ocb_new(TM_OCB_DATA);
+
+	if (b == NULL) {
+		free(t->buf);
+		return -ENOMEM;
+	}
+	b->data = t->buf;
+	b->size = t->len;
+	b->owned = 1;
+	tm_stat_fill(&b->st, ino, S_IFREG | 0444, t->len, 0, 0, 0);
+	*ocb = b;
+	return 0;
+}
+
 /* pm_foreach callback: one line of /proc/mounts. */
 static void mount_line(const struct pm_info *i, void *arg)
 {
@@ -243,17 +263,7 @@ static int open_mounts(struct tm_open *o)
 		free(t.buf);
 		return t.err;
 	}
-	struct tm_ocb *ocb = tm_ocb_new(TM_OCB_DATA);
-	if (ocb == NULL) {
-		free(t.buf);
-		return -ENOMEM;
-	}
-	ocb->data = t.buf;
-	ocb->size = t.len;
-	ocb->owned = 1;
-	tm_stat_fill(&ocb->st, PROC_INO(0, 3), S_IFREG | 0444, t.len, 0, 0, 0);
-	o->ocb = ocb;
-	return 0;
+	return text_ocb(&t, PROC_INO(0, 3), &o->ocb);
 }
 
 /* Opens /proc, /proc/<pid> or /proc/<pid>/status ("self" = the caller). */
@@ -290,15 +300,9 @@ int fs_proc_open(struct tm_open *o)
 	} else if (strcmp(rest, "status") == 0) {
 		struct text t = {0};
 		r = status_text(pid, &t);
-		ocb = tm_ocb_new(TM_OCB_DATA);
-		if (ocb == NULL) {
-			free(t.buf);
-			return -ENOMEM;
-		}
-		ocb->data = t.buf;
-		ocb->size = t.len;
-		ocb->owned = 1;
-		tm_stat_fill(&ocb->st, PROC_INO(pid, 2), S_IFREG | 0444, t.len, 0, 0, 0);
+		int e = text_ocb(&t, PROC_INO(pid, 2), &ocb);
+		if (e < 0)
+			return e;
 	} else {
 		return -ENOENT;
 	}

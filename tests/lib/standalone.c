@@ -15,6 +15,17 @@
 
 extern char **environ;
 
+static char *const ser_argv[] = {"/sbin/devc-ser8250", NULL};
+static char *const pipe_argv[] = {"/sbin/pipe", NULL};
+static char *const slog_argv[] = {"/sbin/slogger", NULL};
+static char *const fsram_argv[] = {"/sbin/fs-ram", "-p", "/tmp", "-s", "64m", NULL};
+const struct sa_service sa_services[SA_NSERVICES] = {
+        {"/dev/ser1", ser_argv},
+        {"/dev/pipe", pipe_argv},
+        {"/dev/slog", slog_argv},
+        {"/tmp", fsram_argv},
+};
+
 /* Opens the console as the descriptors 0-2 that are not open; 0 or -1. */
 static int open_console(void)
 {

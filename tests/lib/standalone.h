@@ -19,6 +19,13 @@ struct sa_service {
 };
 
 /*
+ * The usual set: the console driver (/dev/ser1), the pipe manager, the
+ * system logger and fs-ram at /tmp (64 MiB); SA_NSERVICES entries.
+ */
+#define SA_NSERVICES 4
+extern const struct sa_service sa_services[SA_NSERVICES];
+
+/*
  * If descriptor 1 is open (started by a shell or init) does nothing and
  * returns 0: the caller uses what runs. Otherwise starts every service whose
  * path is missing (ready when posix_spawn returns: POSIX_SPAWN_HOLD), records

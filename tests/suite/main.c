@@ -105,19 +105,7 @@ unsigned long long suite_now_ns(void)
 	return (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec;
 }
 
-/* Services the groups use, started by the suite when nobody runs them. */
-static char *const ser_argv[] = {"/sbin/devc-ser8250", NULL};
-static char *const pipe_argv[] = {"/sbin/pipe", NULL};
-static char *const slog_argv[] = {"/sbin/slogger", NULL};
-static char *const fsram_argv[] = {"/sbin/fs-ram", NULL}; /* files for the libc groups */
-static const struct sa_service services[] = {
-        {"/dev/ser1", ser_argv},
-        {"/dev/pipe", pipe_argv},
-        {"/dev/slog", slog_argv},
-        {"/tmp", fsram_argv},
-};
-#define NSERVICES (sizeof(services) / sizeof(services[0]))
-static pid_t started[NSERVICES]; /* the ones the suite started */
+static pid_t started[SA_NSERVICES]; /* the services this program started */
 
 /* Waits for pid without a time bound (the whole run of the groups). */
 static int suite_wait_forever(pid_t pid)
@@ -143,7 +131,7 @@ int main(int argc, char **argv)
 		return suite_child_main(argc - 2, argv + 2);
 	/* Started by taskman's run= the suite starts the services it needs and
 	 * stops them at the end, so "run=/bin/suite halt" can power off. */
-	int services_started = sa_setup(services, NSERVICES, started);
+	int services_started = sa_setup(sa_services, SA_NSERVICES, started);
 	if (services_started < 0)
 		return 3; /* nowhere to report (taskman says "exited with status 3") */
 	if (services_started > 0) {
@@ -153,7 +141,7 @@ int main(int argc, char **argv)
 		int st = -1;
 		if (posix_spawn(&pid, SUITE_SELF, NULL, NULL, argv, environ) == 0)
 			st = suite_wait_forever(pid);
-		sa_teardown(NSERVICES, started);
+		sa_teardown(SA_NSERVICES, started);
 		return st >= 0 && WIFEXITED(st) ? WEXITSTATUS(st) : 2;
 	}
 	size_t n = (size_t)(__stop_suite_groups - __start_suite_groups);
