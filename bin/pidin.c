@@ -5,7 +5,7 @@
  * Formats: threads (the default: pid, tid, name, priority and policy,
  * state, and what a blocked thread waits for), info (the system), family
  * (parent, group, session), users (credentials), mem (memory), times (CPU
- * time), arg (the command: QSOE keeps only the program's name).
+ * time), arg (the command line as spawned).
  *
  * "Blocked" shows, for a SEND- or REPLY-blocked thread, the pid of the
  * server it waits for (QNX's "REPLY 1" is REPLY-blocked on pid 1), and for
@@ -27,7 +27,7 @@ QU_USAGE("Usage: pidin [-p pid|name]... [threads|info|family|users|mem|times|arg
          "  info     the system: CPUs, memory, boot time, processes and threads\n"
          "  family   parent, process group and session     users  user and group ids\n"
          "  mem      resident memory and threads           times  CPU time\n"
-         "  arg      the command (the program's name)\n");
+         "  arg      the command line\n");
 
 static char **only;
 static size_t nonly;
@@ -177,7 +177,8 @@ static void args(const struct qu_proc *ps, size_t n)
 {
 	printf("%8s %s\n", "pid", "Arguments");
 	for (size_t i = 0; i < n; i++)
-		printf("%8ld %s\n", (long)ps[i].pid, ps[i].name);
+		printf("%8ld %s\n", (long)ps[i].pid,
+		       ps[i].args && *ps[i].args ? ps[i].args : ps[i].name);
 }
 
 int main(int argc, char **argv)

@@ -10,8 +10,8 @@
  * and -o with the POSIX names (ruser user rgroup group pid ppid pgid pcpu
  * vsz nice etime time tty comm args) and uid ruid gid rgid sid pri stat s
  * rss nlwp thcount c stime f wchan addr sz; "name=HEADER" sets a header.
- * QSOE's taskman keeps neither the arguments nor the start time of a
- * process: comm and args show its name, etime, stime and pcpu "-".
+ * args is the command line /proc gives (the name if it gives none); taskman
+ * keeps no start time, so etime, stime and pcpu show "-".
  */
 #include "procinfo.h"
 #include "qu.h"
@@ -291,8 +291,9 @@ static const char *cell(enum col_id id, const struct qu_proc *p)
 		break;
 	case C_TTY:
 		return qu_proc_tty(p);
-	case C_COMM:
 	case C_ARGS:
+		return p->args && *p->args ? p->args : p->name;
+	case C_COMM:
 		return p->name;
 	case C_PRI:
 		if (!t)

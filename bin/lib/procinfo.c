@@ -195,6 +195,11 @@ static int parse_status(char *text, struct qu_proc *p)
 			p->pgid = (pid_t)v[0];
 		} else if (!strcmp(key, "sid") && nums(val, v, 1) == 1) {
 			p->sid = (pid_t)v[0];
+		} else if (!strcmp(key, "args")) {
+			/* words with \ooo escapes: decoded, joined by single blanks */
+			free(p->args);
+			p->args = qu_strdup(val);
+			unescape(p->args);
 		} else if (!strcmp(key, "tty")) {
 			free(p->tty);
 			p->tty = qu_strdup(*val ? val : "-");
@@ -260,6 +265,7 @@ int qu_proc_read(pid_t pid, struct qu_proc *p)
 void qu_proc_free(struct qu_proc *p)
 {
 	free(p->name);
+	free(p->args);
 	free(p->tty);
 	free(p->groups);
 	free(p->threads);

@@ -28,6 +28,7 @@ struct qu_thread {
 struct qu_proc {
 	pid_t pid, ppid, pgid, sid;
 	char *name;
+	char *args;    /* the command line (blank-separated), or NULL if /proc does not say */
 	char *tty;     /* "/dev/console", or "-" */
 	uid_t uid[3];  /* real, effective, saved */
 	gid_t gid[3];  /* real, effective, saved */

@@ -44,6 +44,8 @@ PROCS = {
          [(1, "READY", 10, "other", 0, 0), (2, "MUTEX", 10, "other", 0, 0, "disk\\io")]),
 }
 SELF = 10
+# the command lines /proc gives (taskman: none); written with \ooo escapes
+ARGS = {10: ["-qsh"], 11: ["sleep", "60"], 13: ["worker", "-d", "a b\\c"]}
 
 MOUNTS = """/ attach 1 1 0 0 dir,after
 /dev/console attach 4 1 0 0 -
@@ -59,7 +61,12 @@ def write_proc(root):
     for pid, (name, ppid, pgid, sid, tty, uid, gid, state, threads) in PROCS.items():
         d = os.path.join(root, "proc", str(pid))
         os.makedirs(d)
-        lines = [f"name: {name}", f"pid: {pid}", f"ppid: {ppid}", f"pgid: {pgid}",
+        lines = [f"name: {name}"]
+        if pid in ARGS:
+            lines.append("args: " + " ".join(
+                "".join(f"\\{ord(c):03o}" if c in " \t\n\\" else c for c in a)
+                for a in ARGS[pid]))
+        lines += [f"pid: {pid}", f"ppid: {ppid}", f"pgid: {pgid}",
                  f"sid: {sid}", f"tty: {tty}", f"uid: {uid} {uid} {uid}",
                  f"gid: {gid} {gid} {gid}", f"groups: {gid}", f"state: {state}",
                  f"memory: {pid * 4096}", f"cpu_ns: {pid * 1500000000}",
@@ -142,6 +149,12 @@ def main():
             ref = subprocess.run([host_ps, "-p", "1", "-o", name], capture_output=True,
                                  text=True)
             check(f"ps -o {name} header (host ps)", got, ref.stdout.splitlines()[0].strip())
+    # args: the command line when /proc gives one, else the name
+    st, out, err = run(d, tmp, ["ps", "-p", "1,11,13", "-o", "pid=", "-o", "args="])
+    check("ps -o args", [l.split(None, 1) for l in out.splitlines()],
+          [["1", "taskman"], ["11", "sleep 60"], ["13", "worker -d a b\\c"]])
+    st, out, err = run(d, tmp, ["pidin", "-p", "10", "arg"])
+    check("pidin arg", out.splitlines()[1:], [f"{10:8d} -qsh"])
     st, out, err = run(d, tmp, ["ps", "-p", "99999999", "-o", "pid"])
     check("ps -p (none) status and header", (st, out.split()), (1, ["PID"]))
     if host_ps:

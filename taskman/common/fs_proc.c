@@ -179,6 +179,18 @@ static int status_text(pid_t pid, struct text *t)
 		n = 0;
 	put(t, "name: %s\npid: %d\nppid: %d\npgid: %d\nsid: %d\ntty: %s\n", e.name, e.pid, e.ppid,
 	    e.pgid, e.sid, tty);
+	char *args;
+	size_t alen;
+	if (tm_proc_args(pid, &args, &alen) == 0) {
+		/* the arguments, blank-separated, each with blanks and backslashes as \ooo */
+		put(t, "args:");
+		for (size_t k = 0; k < alen; k += strlen(args + k) + 1) {
+			put(t, " ");
+			put_path(t, args + k);
+		}
+		put(t, "\n");
+		free(args);
+	}
 	put(t, "uid: %d %d %d\ngid: %d %d %d\ngroups:", c.ruid, c.euid, c.suid, c.rgid, c.egid,
 	    c.sgid);
 	for (uint32_t i = 0; i < c.ngroups && i < TM_NGROUPS_MAX; i++)

@@ -155,6 +155,25 @@ int tm_ghost_end_locked(pid_t pid)
 	return 0;
 }
 
+/* See proc.h. */
+int tm_proc_args(pid_t pid, char **buf, size_t *len)
+{
+	int r = -ESRCH;
+
+	tm_lock(&tm_proc_lock);
+	struct tm_proc *p = tm_proc_find_locked(pid);
+	if (p != NULL) {
+		r = -ENOENT;
+		if (p->args != NULL && (*buf = malloc(p->args_len)) != NULL) {
+			memcpy(*buf, p->args, p->args_len);
+			*len = p->args_len;
+			r = 0;
+		}
+	}
+	tm_unlock(&tm_proc_lock);
+	return r;
+}
+
 /* See proc.h. Also destroys the pid's placeholder process, if any. */
 void tm_proc_free_locked(struct tm_proc *p)
 {
@@ -180,6 +199,7 @@ void tm_proc_free_locked(struct tm_proc *p)
 		seam_proc_destroy(p->pid, 0); /* the placeholder: the reaper drops its end */
 		ghost_add_locked(p->pid);
 	}
+	free(p->args);
 	free(p);
 }
 

@@ -191,6 +191,11 @@ static int enter_child(pid_t ppid, pid_t pid, const struct tm_spawn_args *a, int
 		else
 			p->flags |= (boot ? TM_PF_BOOT : 0) |
 			            ((a->flags & TM_SPAWN_NOZOMBIE) ? TM_PF_NOZOMBIE : 0);
+		/* argv for /proc (ps -f, pidin arg); without memory for it, only the name */
+		if (p != NULL && a->argv_len && (p->args = malloc(a->argv_len)) != NULL) {
+			memcpy(p->args, a->argv, a->argv_len);
+			p->args_len = a->argv_len;
+		}
 	}
 out:
 	tm_unlock(&tm_proc_lock);

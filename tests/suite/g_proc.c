@@ -1,9 +1,11 @@
 /*
  * g_proc.c - group "proc": /proc lists the live processes (ours and a
- * child's), /proc/PID is a directory, and /sys tells the system's name.
+ * child's), /proc/PID is a directory with the command line in its status,
+ * and /sys tells the system's name.
  */
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -45,6 +47,16 @@ SUITE_GROUP(proc)
 	CHECK(pid > 0, "spawn a child");
 	if (pid > 0) {
 		CHECK_EQ(listed(pid), 1);
+		/* its status shows the command line it was spawned with */
+		char line[256];
+		int args_ok = 0;
+		snprintf(path, sizeof(path), "/proc/%d/status", pid);
+		FILE *f = fopen(path, "r");
+		while (f && fgets(line, sizeof(line), f))
+			args_ok |= strcmp(line, "args: suite --child sleep 200\n") == 0;
+		if (f)
+			fclose(f);
+		CHECK(args_ok, "%s has \"args: suite --child sleep 200\"", path);
 		suite_wait(pid);
 		CHECK_EQ(listed(pid), 0);
 	}

@@ -67,6 +67,8 @@ struct tm_proc {
 	               process as a placeholder so the pid is not reused while this entry
 	               exists, and destroys it with the entry */
 	char name[64];
+	char *args;      /* argv as spawned: NUL-separated strings (malloc'd; NULL if unknown) */
+	size_t args_len; /* bytes in args */
 };
 
 extern tm_lock_t tm_proc_lock;
@@ -84,6 +86,13 @@ struct tm_proc *tm_proc_find_locked(pid_t pid);
  */
 struct tm_proc *tm_proc_add_locked(pid_t pid, struct tm_proc *parent, pid_t pgid, pid_t sid,
                                    const struct tm_cred *cred, const char *name);
+
+/*
+ * A malloc'd copy of process pid's argv as spawned (NUL-separated strings,
+ * *len bytes). Returns 0, -ESRCH (no such process) or -ENOENT (unknown,
+ * e.g. taskman itself; or out of memory).
+ */
+int tm_proc_args(pid_t pid, char **buf, size_t *len);
 
 /* Unlinks p from its parent and the table and frees it (with its waiters). */
 void tm_proc_free_locked(struct tm_proc *p);
