@@ -125,6 +125,30 @@ static void do_readlink(struct tm_msg *m, struct tm_open *o, uint32_t handle)
 }
 
 /*
+ * For a rename into the boot archive: does the old name (the extra data,
+ * relative to "/") exist, in the archive or as a node of the path space?
+ * A malformed extra counts as existing (the answer is then EROFS).
+ */
+static int rename_source_exists(struct tm_msg *m)
+{
+	const struct _io_connect *c = m->buf;
+	char old[TM_PATH_MAX + 2], full[TM_PATH_MAX];
+
+	if (c->extra_len == 0 || tm_msg_fetch(m, sizeof(*c) + c->path_len + c->extra_len) < 0)
+		return 1;
+	c = m->buf; /* the fetch may have moved the message */
+	const char *x = c->path + c->path_len;
+	size_t n = strnlen(x, c->extra_len);
+	if (n == c->extra_len || n > TM_PATH_MAX)
+		return 1;
+	old[0] = '/';
+	memcpy(old + 1, x, n + 1);
+	if (tm_path_normalize(old, full, sizeof(full)) < 0)
+		return 1;
+	return bootfs_find(full + 1) != NULL || pm_exists(full);
+}
+
+/*
  * _IO_CONNECT on a connection to taskman's own files: the handle picks
  * the file system, the path is normalised below its prefix, then the
  * subtype is dispatched. Replies in every case.
@@ -194,10 +218,16 @@ void tm_do_connect(struct tm_msg *m)
 			tm_error(m->rcvid, ENOENT); /* no directory for the new name */
 			break;
 		}
-		/* fall through */
-	case _IO_CONNECT_RENAME:
 		tm_error(m->rcvid, c->handle == TMH_SHMEM ? ENOSYS : EROFS);
 		break;
+	case _IO_CONNECT_RENAME: {
+		int h = c->handle; /* rename_source_exists() may move the message */
+		if (h == TMH_BOOT && !rename_source_exists(m))
+			tm_error(m->rcvid, ENOENT); /* nothing to rename */
+		else
+			tm_error(m->rcvid, h == TMH_SHMEM ? ENOSYS : EROFS);
+		break;
+	}
 	default:
 		tm_error(m->rcvid, ENOSYS);
 		break;

@@ -70,21 +70,13 @@ static int listed(const char *dir, const char *name, int *count)
 /*
  * Checks that r is -1 with ENOENT: what was named does not exist. fs-ram
  * answers ENOENT; libc then asks the next server of the path, taskman's
- * boot archive at "/", which answers ENOENT for a create or mkdir in a
- * directory it does not have, but EROFS for a rename whatever the source
- * (it does not look at the old name): for a rename that is noted and
- * accepted, anything else fails.
+ * boot archive at "/", which must answer ENOENT too (not EROFS): no
+ * directory for the new name, or no old name to rename.
  */
 static void missing_parent(long r, const char *what)
 {
 	int e = errno;
 
-	if (r == -1 && e == EROFS && strncmp(what, "rename", 6) == 0) {
-		suite_pass();
-		suite_note("fsram: %s: EROFS from taskman's root instead of ENOENT (known limit)",
-		           what);
-		return;
-	}
 	CHECK(r == -1 && e == ENOENT, "%s fails with ENOENT (got %ld, errno %d %s)", what, r, e,
 	      strerror(e));
 }
