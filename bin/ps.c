@@ -10,8 +10,8 @@
  * and -o with the POSIX names (ruser user rgroup group pid ppid pgid pcpu
  * vsz nice etime time tty comm args) and uid ruid gid rgid sid pri stat s
  * rss nlwp thcount c stime f wchan addr sz; "name=HEADER" sets a header.
- * args is the command line /proc gives (the name if it gives none); taskman
- * keeps no start time, so etime, stime and pcpu show "-".
+ * args is the command line /proc gives (the name if it gives none); etime,
+ * stime and pcpu come from its start time ("-" if /proc gives none).
  */
 #include "procinfo.h"
 #include "qu.h"
@@ -21,6 +21,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 QU_USAGE("Usage: ps [-aAdeflj] [-g grouplist] [-G grouplist] [-o format]... [-p proclist]\n"
          "          [-t termlist] [-u userlist] [-U userlist]\n"
@@ -231,6 +232,44 @@ static void cputime(uint64_t ns, char *buf, size_t n)
 		snprintf(buf, n, "%02llu:%02llu:%02llu", s / 3600, s / 60 % 60, s % 60);
 }
 
+/* Nanoseconds since p was spawned (CLOCK_MONOTONIC), or 0 if unknown. */
+static uint64_t elapsed_ns(const struct qu_proc *p)
+{
+	struct timespec now;
+
+	if (p->start_ns == 0 || clock_gettime(CLOCK_MONOTONIC, &now) != 0)
+		return 0;
+	uint64_t n = (uint64_t)now.tv_sec * 1000000000ULL + (uint64_t)now.tv_nsec;
+	return n > p->start_ns ? n - p->start_ns : 1;
+}
+
+/* etime as POSIX writes it: [[dd-]hh:]mm:ss. */
+static void etime(uint64_t ns, char *buf, size_t n)
+{
+	unsigned long long s = ns / 1000000000ULL;
+	if (s >= 86400)
+		snprintf(buf, n, "%llu-%02llu:%02llu:%02llu", s / 86400, s / 3600 % 24, s / 60 % 60,
+		         s % 60);
+	else if (s >= 3600)
+		snprintf(buf, n, "%02llu:%02llu:%02llu", s / 3600, s / 60 % 60, s % 60);
+	else
+		snprintf(buf, n, "%02llu:%02llu", s / 60, s % 60);
+}
+
+/* stime: the wall-clock start, "HH:MM" today, else "MmmDD". */
+static void stime(uint64_t ago_ns, char *buf, size_t n)
+{
+	time_t now = time(NULL), start = now - (time_t)(ago_ns / 1000000000ULL);
+	struct tm a, b;
+
+	localtime_r(&start, &a);
+	localtime_r(&now, &b);
+	if (a.tm_year == b.tm_year && a.tm_yday == b.tm_yday)
+		strftime(buf, n, "%H:%M", &a);
+	else
+		strftime(buf, n, "%b%d", &a);
+}
+
 /* The text of column id for process p (valid until the next call). */
 static const char *cell(enum col_id id, const struct qu_proc *p)
 {
@@ -283,7 +322,18 @@ static const char *cell(enum col_id id, const struct qu_proc *p)
 		return "0";
 	case C_PCPU:
 	case C_ETIME:
-	case C_STIME:
+	case C_STIME: {
+		uint64_t el = elapsed_ns(p);
+		if (el == 0)
+			return "-"; /* /proc does not say when it started */
+		if (id == C_ETIME)
+			etime(el, buf, sizeof(buf));
+		else if (id == C_STIME)
+			stime(el, buf, sizeof(buf));
+		else
+			snprintf(buf, sizeof(buf), "%.1f", 100.0 * (double)p->cpu_ns / (double)el);
+		break;
+	}
 	case C_ADDR:
 		return "-";
 	case C_TIME:

@@ -223,6 +223,8 @@ static int parse_status(char *text, struct qu_proc *p)
 			word(&s, p->state, sizeof(p->state));
 		} else if (!strcmp(key, "memory") && nums(val, v, 1) == 1) {
 			p->memory = (uint64_t)v[0];
+		} else if (!strcmp(key, "started") && nums(val, v, 1) == 1) {
+			p->start_ns = (uint64_t)v[0];
 		} else if (!strcmp(key, "cpu_ns") && nums(val, v, 1) == 1) {
 			p->cpu_ns = (uint64_t)v[0];
 		} else if (!strcmp(key, "threads") && nums(val, v, 1) == 1) {

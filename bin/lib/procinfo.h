@@ -36,6 +36,7 @@ struct qu_proc {
 	int ngroups;
 	char state[12]; /* "running", "zombie", "stopped" */
 	uint64_t memory, cpu_ns;
+	uint64_t start_ns; /* CLOCK_MONOTONIC ns of its spawn; 0 if /proc does not say */
 	int nthreads;
 	struct qu_thread *threads; /* the thread lines read (may be fewer than nthreads) */
 	int nthr;

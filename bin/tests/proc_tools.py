@@ -13,6 +13,7 @@ implies. Where POSIX fixes the output (df -P's header and, for "/", the
 sizes statvfs reports), the host's df is the reference.
 """
 import os
+import time
 import pwd
 import re
 import shutil
@@ -46,6 +47,8 @@ PROCS = {
 SELF = 10
 # the command lines /proc gives (taskman: none); written with \ooo escapes
 ARGS = {10: ["-qsh"], 11: ["sleep", "60"], 13: ["worker", "-d", "a b\\c"]}
+# when some were spawned: seconds before "now" on the host's CLOCK_MONOTONIC
+STARTED_AGO = {11: 3723, 13: 125}  # (the host may have been up for less than a day)
 
 MOUNTS = """/ attach 1 1 0 0 dir,after
 /dev/console attach 4 1 0 0 -
@@ -66,6 +69,8 @@ def write_proc(root):
             lines.append("args: " + " ".join(
                 "".join(f"\\{ord(c):03o}" if c in " \t\n\\" else c for c in a)
                 for a in ARGS[pid]))
+        if pid in STARTED_AGO:
+            lines.append(f"started: {time.monotonic_ns() - STARTED_AGO[pid] * 10**9}")
         lines += [f"pid: {pid}", f"ppid: {ppid}", f"pgid: {pgid}",
                  f"sid: {sid}", f"tty: {tty}", f"uid: {uid} {uid} {uid}",
                  f"gid: {gid} {gid} {gid}", f"groups: {gid}", f"state: {state}",
@@ -153,6 +158,16 @@ def main():
     st, out, err = run(d, tmp, ["ps", "-p", "1,11,13", "-o", "pid=", "-o", "args="])
     check("ps -o args", [l.split(None, 1) for l in out.splitlines()],
           [["1", "taskman"], ["11", "sleep 60"], ["13", "worker -d a b\\c"]])
+    # etime from the start time (POSIX [[dd-]hh:]mm:ss), "-" where /proc gives none;
+    # pcpu is CPU time over elapsed time (11 used 16.5 s in 3723 s)
+    st, out, err = run(d, tmp, ["ps", "-p", "1,11,13", "-o", "pid=", "-o", "etime=",
+                                "-o", "pcpu="])
+    rows = [l.split() for l in out.splitlines()]
+    check("ps -o etime rows", [r[0] for r in rows], ["1", "11", "13"])
+    check("ps etime unknown", rows[0][1:], ["-", "-"])
+    check_re("ps etime 11", rows[1][1], r"^01:02:0[3-9]$")
+    check_re("ps etime 13", rows[2][1], r"^02:(0[5-9]|1[0-9])$")
+    check("ps pcpu 11", rows[1][2], f"{100 * 11 * 1.5 / 3723:.1f}")
     st, out, err = run(d, tmp, ["pidin", "-p", "10", "arg"])
     check("pidin arg", out.splitlines()[1:], [f"{10:8d} -qsh"])
     st, out, err = run(d, tmp, ["ps", "-p", "99999999", "-o", "pid"])

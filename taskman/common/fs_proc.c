@@ -179,6 +179,9 @@ static int status_text(pid_t pid, struct text *t)
 		n = 0;
 	put(t, "name: %s\npid: %d\nppid: %d\npgid: %d\nsid: %d\ntty: %s\n", e.name, e.pid, e.ppid,
 	    e.pgid, e.sid, tty);
+	uint64_t start;
+	if (tm_proc_start(pid, &start) == 0)
+		put(t, "started: %llu\n", (unsigned long long)start); /* CLOCK_MONOTONIC ns */
 	char *args;
 	size_t alen;
 	if (tm_proc_args(pid, &args, &alen) == 0) {

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <taskman/proc.h>
 #include <taskman/seam.h>
 
@@ -81,6 +82,9 @@ struct tm_proc *tm_proc_add_locked(pid_t pid, struct tm_proc *parent, pid_t pgid
 	p->cred = *cred;
 	p->state = TM_PS_EMBRYO;
 	strncpy(p->name, name, sizeof(p->name) - 1);
+	struct timespec now;
+	if (clock_gettime(CLOCK_MONOTONIC, &now) == 0)
+		p->start_ns = (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
 	p->sess = session_get(sid);
 	if (p->sess == NULL) {
 		free(p);
@@ -153,6 +157,17 @@ int tm_ghost_end_locked(pid_t pid)
 			return 1;
 		}
 	return 0;
+}
+
+/* See proc.h. */
+int tm_proc_start(pid_t pid, uint64_t *ns)
+{
+	tm_lock(&tm_proc_lock);
+	struct tm_proc *p = tm_proc_find_locked(pid);
+	if (p != NULL)
+		*ns = p->start_ns;
+	tm_unlock(&tm_proc_lock);
+	return p != NULL ? 0 : -ESRCH;
 }
 
 /* See proc.h. */

@@ -67,8 +67,9 @@ struct tm_proc {
 	               process as a placeholder so the pid is not reused while this entry
 	               exists, and destroys it with the entry */
 	char name[64];
-	char *args;      /* argv as spawned: NUL-separated strings (malloc'd; NULL if unknown) */
-	size_t args_len; /* bytes in args */
+	uint64_t start_ns; /* CLOCK_MONOTONIC when the entry was made (the spawn) */
+	char *args;        /* argv as spawned: NUL-separated strings (malloc'd; NULL if unknown) */
+	size_t args_len;   /* bytes in args */
 };
 
 extern tm_lock_t tm_proc_lock;
@@ -93,6 +94,9 @@ struct tm_proc *tm_proc_add_locked(pid_t pid, struct tm_proc *parent, pid_t pgid
  * e.g. taskman itself; or out of memory).
  */
 int tm_proc_args(pid_t pid, char **buf, size_t *len);
+
+/* When process pid was spawned (CLOCK_MONOTONIC ns) in *ns; 0 or -ESRCH. */
+int tm_proc_start(pid_t pid, uint64_t *ns);
 
 /* Unlinks p from its parent and the table and frees it (with its waiters). */
 void tm_proc_free_locked(struct tm_proc *p);
