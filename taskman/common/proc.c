@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/neutrino.h>
 #include <taskman/proc.h>
 #include <taskman/seam.h>
 
@@ -82,9 +82,9 @@ struct tm_proc *tm_proc_add_locked(pid_t pid, struct tm_proc *parent, pid_t pgid
 	p->cred = *cred;
 	p->state = TM_PS_EMBRYO;
 	strncpy(p->name, name, sizeof(p->name) - 1);
-	struct timespec now;
-	if (clock_gettime(CLOCK_MONOTONIC, &now) == 0)
-		p->start_ns = (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+	uint64_t now = 0;
+	if (ClockTime_r(CLOCK_MONOTONIC, NULL, &now) == 0)
+		p->start_ns = now;
 	p->sess = session_get(sid);
 	if (p->sess == NULL) {
 		free(p);

@@ -49,14 +49,17 @@ SUITE_GROUP(proc)
 		CHECK_EQ(listed(pid), 1);
 		/* its status shows the command line it was spawned with */
 		char line[256];
-		int args_ok = 0;
+		int args_ok = 0, started = 0;
 		snprintf(path, sizeof(path), "/proc/%d/status", pid);
 		FILE *f = fopen(path, "r");
 		while (f && fgets(line, sizeof(line), f))
-			args_ok |= strcmp(line, "args: suite --child sleep 200\n") == 0;
+			args_ok |= strcmp(line, "args: suite --child sleep 200\n") == 0,
+			        started |= strncmp(line, "started: ", 9) == 0 && line[9] >= '1' &&
+			                   line[9] <= '9';
 		if (f)
 			fclose(f);
 		CHECK(args_ok, "%s has \"args: suite --child sleep 200\"", path);
+		CHECK(started, "%s says when it started", path);
 		suite_wait(pid);
 		CHECK_EQ(listed(pid), 0);
 	}
