@@ -30,6 +30,20 @@ int __db_open(struct dbfile *f, const char *path);
  * read error (*err then holds the errno value, else 0).
  */
 char *__db_line(struct dbfile *f, int *err);
+/*
+ * Converts one line (a private copy, split in place) into the entry out
+ * with its strings in buf[buflen]: 0, -1 if the line is not a valid entry
+ * (skipped), or an errno value (ERANGE: buf is too small).
+ */
+typedef int __db_parse_fn(char *line, void *out, char *buf, size_t buflen);
+/*
+ * The enumeration step of getpwent_r, getgrent_r and getspent_r: opens f
+ * from path on first use (*open), then parses lines until a valid one.
+ * Returns 0 with *got = 1 (an entry in out) or 0 (the end, or no file), or
+ * an errno value; after ERANGE the same line is read again next time.
+ */
+int __db_next(struct dbfile *f, int *open, const char *path, __db_parse_fn *parse, void *out,
+              char *buf, size_t buflen, int *got);
 /* Closes the file and frees the buffer. */
 void __db_close(struct dbfile *f);
 /*

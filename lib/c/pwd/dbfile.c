@@ -116,3 +116,41 @@ int __db_id(const char *s, long *out)
 	*out = v;
 	return 0;
 }
+
+/* See pwd_impl.h. */
+int __db_next(struct dbfile *f, int *open, const char *path, __db_parse_fn *parse, void *out,
+              char *buf, size_t buflen, int *got)
+{
+	*got = 0;
+	if (!*open) {
+		int e = __db_open(f, path);
+		if (e)
+			return e == ENOENT ? 0 : e;
+		*open = 1;
+	}
+	for (;;) {
+		size_t at = f->pos;
+		int e;
+		char *line = __db_line(f, &e);
+		if (!line)
+			return e;
+		/* parse a copy: the raw line stays for a retry after ERANGE */
+		size_t n = strlen(line);
+		char *dup = malloc(n + 1);
+		if (!dup)
+			return ENOMEM;
+		memcpy(dup, line, n + 1);
+		int r = parse(dup, out, buf, buflen);
+		free(dup);
+		if (r < 0)
+			continue;
+		if (r == ERANGE) {
+			/* the line is still in the buffer: put its newline back, read it again */
+			if (line + n < f->buf + f->len)
+				line[n] = '\n';
+			f->pos = at;
+		}
+		*got = r == 0;
+		return r;
+	}
+}

@@ -170,41 +170,21 @@ void endgrent(void)
 }
 
 /* The next group entry; 0 (*result NULL at the end) or an errno value (ERANGE retries). */
+/* A __db_parse_fn for /etc/group lines. */
+static int parse_ent(char *line, void *out, char *buf, size_t buflen)
+{
+	char *fields[5];
+
+	return valid(line, fields) ? fill(fields, out, buf, buflen) : -1;
+}
+
 int getgrent_r(struct group *gr, char *buf, size_t buflen, struct group **result)
 {
-	*result = NULL;
-	if (!ent_open) {
-		int e = __db_open(&ent, __qsoe_group_file);
-		if (e)
-			return e == ENOENT ? 0 : e;
-		ent_open = 1;
-	}
-	for (;;) {
-		size_t at = ent.pos;
-		int e;
-		char *line = __db_line(&ent, &e);
-		if (!line)
-			return e;
-		size_t n = strlen(line);
-		char *dup = malloc(n + 1), *fields[5];
-		if (!dup)
-			return ENOMEM;
-		memcpy(dup, line, n + 1);
-		if (!valid(dup, fields)) {
-			free(dup);
-			continue;
-		}
-		int r = fill(fields, gr, buf, buflen);
-		free(dup);
-		if (r == ERANGE) {
-			if (line + n < ent.buf + ent.len)
-				line[n] = '\n';
-			ent.pos = at;
-			return ERANGE;
-		}
-		*result = gr;
-		return 0;
-	}
+	int got,
+	        e = __db_next(&ent, &ent_open, __qsoe_group_file, parse_ent, gr, buf, buflen, &got);
+
+	*result = got ? gr : NULL;
+	return e;
 }
 
 struct group *getgrent(void)

@@ -164,44 +164,21 @@ void endpwent(void)
  * at the end) or an errno value; on ERANGE the entry is read again by the
  * next call.
  */
+/* A __db_parse_fn for /etc/passwd lines. */
+static int parse_ent(char *line, void *out, char *buf, size_t buflen)
+{
+	char *fields[8];
+
+	return valid(line, fields) ? fill(fields, out, buf, buflen) : -1;
+}
+
 int getpwent_r(struct passwd *pw, char *buf, size_t buflen, struct passwd **result)
 {
-	*result = NULL;
-	if (!ent_open) {
-		int e = __db_open(&ent, __qsoe_passwd_file);
-		if (e)
-			return e == ENOENT ? 0 : e;
-		ent_open = 1;
-	}
-	for (;;) {
-		size_t at = ent.pos;
-		int e;
-		char *line = __db_line(&ent, &e);
-		if (!line)
-			return e;
-		char *fields[8];
-		/* keep the raw line for a retry after ERANGE: split a copy */
-		size_t n = strlen(line);
-		char *dup = malloc(n + 1);
-		if (!dup)
-			return ENOMEM;
-		memcpy(dup, line, n + 1);
-		if (!valid(dup, fields)) {
-			free(dup);
-			continue;
-		}
-		int r = fill(fields, pw, buf, buflen);
-		free(dup);
-		if (r == ERANGE) {
-			/* the line is still in the buffer: put its newline back, read it again */
-			if (line + n < ent.buf + ent.len)
-				line[n] = '\n';
-			ent.pos = at;
-			return ERANGE;
-		}
-		*result = pw;
-		return 0;
-	}
+	int got, e = __db_next(&ent, &ent_open, __qsoe_passwd_file, parse_ent, pw, buf, buflen,
+	                       &got);
+
+	*result = got ? pw : NULL;
+	return e;
 }
 
 struct passwd *getpwent(void)

@@ -139,42 +139,22 @@ void endspent(void)
 }
 
 /* The next shadow entry; 0 (*result NULL at the end) or an errno value (ERANGE retries). */
+/* A __db_parse_fn for /etc/shadow lines. */
+static int parse_ent(char *line, void *out, char *buf, size_t buflen)
+{
+	char *fields[10];
+	long v[7];
+
+	return valid(line, fields, v) ? fill(fields, v, out, buf, buflen) : -1;
+}
+
 int getspent_r(struct spwd *sp, char *buf, size_t buflen, struct spwd **result)
 {
-	*result = NULL;
-	if (!ent_open) {
-		int e = __db_open(&ent, __qsoe_shadow_file);
-		if (e)
-			return e == ENOENT ? 0 : e;
-		ent_open = 1;
-	}
-	for (;;) {
-		size_t at = ent.pos;
-		int e;
-		char *line = __db_line(&ent, &e);
-		if (!line)
-			return e;
-		size_t n = strlen(line);
-		char *dup = malloc(n + 1), *fields[10];
-		long v[7];
-		if (!dup)
-			return ENOMEM;
-		memcpy(dup, line, n + 1);
-		if (!valid(dup, fields, v)) {
-			free(dup);
-			continue;
-		}
-		int r = fill(fields, v, sp, buf, buflen);
-		free(dup);
-		if (r == ERANGE) {
-			if (line + n < ent.buf + ent.len)
-				line[n] = '\n';
-			ent.pos = at;
-			return ERANGE;
-		}
-		*result = sp;
-		return 0;
-	}
+	int got, e = __db_next(&ent, &ent_open, __qsoe_shadow_file, parse_ent, sp, buf, buflen,
+	                       &got);
+
+	*result = got ? sp : NULL;
+	return e;
 }
 
 struct spwd *getspent(void)
