@@ -37,7 +37,7 @@ typedef struct {
 #define GLOB_NOSPACE  1 /* out of memory */
 #define GLOB_ABORTED  2 /* a read error stopped the scan */
 #define GLOB_NOMATCH  3 /* nothing matched */
-#define GLOB_NOSYS    4 /* not implemented */
+#define GLOB_NOSYS    4 /* POSIX: glob() unsupported (never returned here) */
 #define GLOB_ABEND    GLOB_ABORTED
 
 int glob(const char *__restrict pattern, int flags, int (*errfunc)(const char *epath, int eerrno),
