@@ -33,7 +33,7 @@ void __qsoe_testcancel(void)
 	struct __qsoe_thread *t = (struct __qsoe_thread *)__tls()->__keydata;
 
 	if (t && __atomic_load_n(&t->cancel_pending, __ATOMIC_ACQUIRE) &&
-	    !(__tls()->__flags & _QSOE_TLS_CANCEL_DISABLE) && !t->exiting)
+	    !(__tls()->__flags & _QSOE_TLS_CANCEL_DISABLE))
 		pthread_exit(PTHREAD_CANCELED);
 }
 

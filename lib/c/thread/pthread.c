@@ -156,7 +156,6 @@ __attribute__((noreturn)) void pthread_exit(void *value)
 {
 	struct __qsoe_thread *t = __qsoe_self();
 
-	t->exiting = 1;
 	__tls()->__flags |= _QSOE_TLS_CANCEL_DISABLE; /* no cancellation from here on */
 	run_cleanup();
 	__qsoe_tsd_run_destructors();

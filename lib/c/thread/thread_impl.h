@@ -20,7 +20,6 @@ struct __qsoe_thread {
 	void *(*start)(void *);
 	void *arg;
 	int cancel_pending; /* atomic: pthread_cancel was called (state and type: TLS __flags) */
-	int exiting;        /* in pthread_exit: no more cancellation */
 	int is_static;      /* the main thread's descriptor (never freed) */
 	void *tls_area;     /* static TLS area (freed at exit), if any */
 	struct __qsoe_thread *next; /* registry */
